@@ -30,6 +30,7 @@ HIER = {"part", "subpart", "chapter", "subchapter", "title", "subtitle", "divisi
         "subrule", "proviso", "sublist", "transitional"}
 TEXT_PARTS = {"intro", "content", "wrapUp", "listIntroduction", "listWrapUp", "p", "chapeau",
               "continuation"}
+BODY_NAMES = {"body", "mainBody", "portionBody", "collectionBody", "judgmentBody", "debateBody"}
 SKIP_INSIDE = {"quotedStructure", "embeddedStructure", "mod", "authorialNote", "remark"}
 
 # Top-level numbers lose their label word and ordinal marks: "Artículo 2°" -> "2", "§ 1030" -> "1030".
@@ -177,15 +178,12 @@ def _read_akn(root, path) -> Document:
     doc = Document(frbr_uri=frbr_uri, title=title or Path(path).stem, language=_lang3(lang),
                    date=date[:10], doc_type=localname(docel), path=str(path), source=source)
     # a documentCollection may carry its component documents beside it, under the root
-    bodies = [e for e in root.iter() if localname(e) in
-              ("body", "mainBody", "portionBody", "collectionBody", "judgmentBody", "debateBody")]
-    used = set()
-    counter = {}
+    bodies = [e for e in root.iter() if localname(e) in BODY_NAMES]
+    counter: dict = {}
     for body in bodies:
+        if any(localname(a) in BODY_NAMES for a in body.iterancestors()):
+            continue            # a body inside another one is read with it
         for el in _top_level(body):
-            if id(el) in used:
-                continue
-            used.add(id(el))
             doc.provisions.append(_provision(el, doc.frbr_uri, None, counter))
     if not doc.provisions:
         doc.warnings.append("no <article> or <section> found")

@@ -23,6 +23,7 @@ def write_bytes_atomic(path, data: bytes, *, protect=()) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -35,3 +36,9 @@ def write_bytes_atomic(path, data: bytes, *, protect=()) -> Path:
 
 def write_text_atomic(path, text: str, *, protect=()) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"), protect=protect)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

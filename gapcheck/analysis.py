@@ -1,0 +1,103 @@
+"""The whole pipeline as one call: read -> match -> apply overrides -> assess -> render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from gapcheck import __version__
+from gapcheck.akn import read_document
+from gapcheck.assess import AssessSettings, assess
+from gapcheck.country import documents_in_force
+from gapcheck.errors import GapcheckError
+from gapcheck.instruments import load_instrument
+from gapcheck.match import MatchSettings, match
+from gapcheck.model import Assessment, Document
+from gapcheck.overrides import apply_overrides, load_overrides, resolve
+
+OVERRIDES_NAME = "overrides.yaml"
+
+
+@dataclass
+class Inputs:
+    documents: list[Path]
+    overrides: Path | None = None
+    folders: list[Path] = field(default_factory=list)
+
+
+def collect_inputs(paths, overrides=None) -> Inputs:
+    """AKN files named directly, or every *.xml in a country folder (with its overrides.yaml)."""
+    if not paths:
+        raise GapcheckError("no laws given", hint="name AKN files or a country folder, e.g. national_laws/cl")
+    docs: list[Path] = []
+    folders = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            in_force = documents_in_force(p)
+            found = in_force if in_force is not None else sorted(p.glob("*.xml"))
+            if not found:
+                raise GapcheckError("the folder holds no .xml files", path=p,
+                                    hint="import the laws first with `gapcheck import`")
+            docs += found
+            folders.append(p)
+        elif p.is_file():
+            docs.append(p)
+        else:
+            raise GapcheckError("no such file or folder", path=p)
+    ov = Path(overrides) if overrides else None
+    if ov is None:
+        for f in folders:
+            if (f / OVERRIDES_NAME).is_file():
+                ov = f / OVERRIDES_NAME
+                break
+    elif not ov.is_file():
+        raise GapcheckError("no such overrides file", path=ov)
+    return Inputs(documents=docs, overrides=ov, folders=folders)
+
+
+def analyze(paths, *, instrument: str = "ets185", overrides=None, use_folder_overrides: bool = True,
+            match_settings: MatchSettings = MatchSettings(),
+            assess_settings: AssessSettings = AssessSettings()) -> Assessment:
+    """Analyse national laws against an instrument; nothing is written."""
+    inputs = collect_inputs(paths, overrides)
+    if not use_folder_overrides and overrides is None:
+        inputs.overrides = None
+    documents = [read_document(p) for p in inputs.documents]
+    language = _language(documents)
+    inst = load_instrument(instrument, language)
+    findings = match(inst, documents, match_settings)
+    decisions: dict = {}
+    if inputs.overrides:
+        ov = load_overrides(inputs.overrides)
+        resolved = resolve(ov, inst, documents)
+        findings, decisions = apply_overrides(findings, resolved, ov)
+    articles = assess(inst, findings, decisions, assess_settings)
+    countries = sorted({d.country for d in documents if d.country})
+    return Assessment(tool_version=__version__, instrument=inst,
+                      country=countries[0] if len(countries) == 1 else "+".join(countries) or "xx",
+                      documents=documents, articles=articles,
+                      overrides_file=str(inputs.overrides or ""),
+                      created=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def _language(documents: list[Document]) -> str:
+    langs = [d.language for d in documents if d.language]
+    return max(set(langs), key=langs.count) if langs else "eng"
+
+
+def write_reports(assessment: Assessment, out_dir, *, report_lang: str = "en", formats=("json", "xlsx", "html"),
+                  protect=()) -> list[Path]:
+    """Write gap-report.json/.xlsx/.html into out_dir (atomically; never over an input)."""
+    from gapcheck.render import write_all
+    return write_all(assessment, Path(out_dir), report_lang=report_lang, formats=formats, protect=protect)
+
+
+def run(paths, *, instrument="ets185", overrides=None, out_dir="reports", report_lang="en") -> tuple[Assessment, list[Path]]:
+    """What `gapcheck analyze` does: analyse, then write the three reports."""
+    assessment = analyze(paths, instrument=instrument, overrides=overrides)
+    protect = [Path(d.path) for d in assessment.documents]
+    if assessment.overrides_file:
+        protect.append(Path(assessment.overrides_file))
+    written = write_reports(assessment, out_dir, report_lang=report_lang, protect=protect)
+    return assessment, written

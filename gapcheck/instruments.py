@@ -1,0 +1,110 @@
+"""Loading an instrument (ETS 185, ETS 189, …) from `conventions/<id>/`: its AKN text per language
+and its `instrument.yaml` (what is assessed, indicators)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from gapcheck.akn import AKN_NS, localname, parse_xml
+from gapcheck.errors import GapcheckError
+from gapcheck.model import Article, Instrument
+
+
+def conventions_dirs() -> list[Path]:
+    """Where instruments are looked for, first match wins: $GAPCHECK_CONVENTIONS, the source
+    tree beside the package (editable install), the installed data files."""
+    dirs = []
+    if os.environ.get("GAPCHECK_CONVENTIONS"):
+        dirs.append(Path(os.environ["GAPCHECK_CONVENTIONS"]))
+    dirs.append(Path(__file__).resolve().parent.parent / "conventions")
+    dirs.append(Path(sys.prefix) / "share" / "gapcheck" / "conventions")
+    return dirs
+
+
+def available_instruments() -> list[str]:
+    found = set()
+    for d in conventions_dirs():
+        if d.is_dir():
+            found.update(p.parent.name for p in d.glob("*/instrument.yaml"))
+    return sorted(found)
+
+
+def instrument_dir(instrument_id: str) -> Path:
+    for d in conventions_dirs():
+        if (d / instrument_id / "instrument.yaml").is_file():
+            return d / instrument_id
+    known = ", ".join(available_instruments()) or "none found"
+    raise GapcheckError(f"unknown instrument {instrument_id!r}",
+                        hint=f"choose one of: {known}")
+
+
+def instrument_spec(instrument_id: str) -> dict:
+    path = instrument_dir(instrument_id) / "instrument.yaml"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise GapcheckError(f"YAML error: {getattr(exc, 'problem', exc)}", path=path,
+                            line=mark.line + 1 if mark else None) from None
+
+
+@lru_cache(maxsize=16)
+def load_instrument(instrument_id: str, language: str = "eng") -> Instrument:
+    """The instrument in `language` (falls back to English where the project lacks that text)."""
+    spec = instrument_spec(instrument_id)
+    d = instrument_dir(instrument_id)
+    lang = language if language in spec["texts"] else "eng"
+    path = d / f"{instrument_id}.{lang}.xml"
+    if not path.is_file():
+        raise GapcheckError(f"the {lang} text of {instrument_id} is missing", path=path,
+                            hint=f"rebuild it: python -m gapcheck.treaty_text {d} ../shared")
+    root = parse_xml(path).getroot()
+    lo, hi = spec.get("assessed", {}).get("from", 1), spec.get("assessed", {}).get("to", 10**6)
+    articles = []
+    for el in root.iter(f"{{{AKN_NS}}}article"):
+        num = el.get("eId").split("_", 1)[1]
+        groups = {}
+        for anc in el.iterancestors():
+            name = localname(anc)
+            if name in ("chapter", "section", "title") and name not in groups:
+                n = anc.findtext(f"{{{AKN_NS}}}num") or ""
+                groups[name] = (n.split()[-1] if n else "", anc.findtext(f"{{{AKN_NS}}}heading") or "")
+        articles.append(Article(
+            num=num, eid=el.get("eId"), title=el.findtext(f"{{{AKN_NS}}}heading") or "",
+            text=_article_text(el),
+            chapter=groups.get("chapter", ("", ""))[0], chapter_title=groups.get("chapter", ("", ""))[1],
+            section=groups.get("section", ("", ""))[0], section_title=groups.get("section", ("", ""))[1],
+            title_group=groups.get("title", ("", ""))[1],
+            assessed=num.isdigit() and lo <= int(num) <= hi))
+    title = spec["title"].get(lang) or spec["title"]["eng"]
+    return Instrument(id=instrument_id, title=title, language=lang, frbr_uri=spec["frbr_uri"],
+                      articles=articles, path=str(path))
+
+
+def _article_text(el) -> str:
+    """The article's words in reading order, numbers included, one line per block."""
+    lines = []
+    for e in el.iter():
+        name = localname(e)
+        if name == "p":
+            text = " ".join(" ".join(e.itertext()).split())
+            parent = e.getparent()
+            holder = parent.getparent() if parent is not None else None
+            num = ""
+            if holder is not None and localname(parent) in ("content", "intro") and localname(holder) in ("paragraph", "point", "indent"):
+                if parent is next((c for c in holder if localname(c) in ("content", "intro")), None):
+                    num = holder.findtext(f"{{{AKN_NS}}}num") or ""
+            lines.append(f"{num} {text}".strip())
+    return "\n".join(lines)
+
+
+def article_paragraphs(instrument_id: str, language: str, num: str) -> list[tuple[str, str]]:
+    """(eId, text) for each numbered block of an article: used to show the text side by side."""
+    inst = load_instrument(instrument_id, language)
+    art = inst.article(num)
+    return [(art.eid, line) for line in art.text.splitlines()] if art else []

@@ -1,0 +1,35 @@
+"""The JSON report: the contract other tools (and the reform tracker) read. Keep fields stable."""
+
+from __future__ import annotations
+
+import json
+
+from gapcheck.assess import indicators
+from gapcheck.instruments import instrument_spec
+from gapcheck.model import Assessment
+
+
+def to_dict(a: Assessment) -> dict:
+    return {
+        "tool": {"name": "gapcheck", "version": a.tool_version},
+        "instrument": {"id": a.instrument.id, "language": a.instrument.language, "title": a.instrument.title},
+        "country": a.country,
+        "created": a.created,
+        "documents": [{"frbr_uri": d.frbr_uri, "title": d.title, "language": d.language, "date": d.date,
+                       "type": d.doc_type, "source": d.source} for d in a.documents],
+        "overrides": a.overrides_file,
+        "scope_note": ("Status reflects only the laws analysed: 'absent' means not found in these texts."),
+        "counts": {s.value: n for s, n in a.counts().items()},
+        "indicators": indicators(a, instrument_spec(a.instrument.id)),
+        "articles": [{
+            "article": x.article.num, "title": x.article.title, "chapter": x.article.chapter,
+            "status": x.status.value, "source": x.source,
+            "provisions": [f.to_json() for f in x.findings],
+            "comment": x.comment, "recommendation": x.recommendation,
+            **({"origin": x.origin} if x.origin else {}),
+        } for x in a.articles],
+    }
+
+
+def to_json_text(a: Assessment) -> str:
+    return json.dumps(to_dict(a), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,63 @@
+"""Normalising legal text for comparison: case and accents folded, words stemmed per language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+# ISO 639-2/B (as AKN writes it) -> Snowball stemmer name
+STEMMERS = {"eng": "english", "spa": "spanish", "por": "portuguese", "fra": "french",
+            "ita": "italian", "deu": "german", "nld": "dutch"}
+
+# Function words that carry no meaning for matching (folded, unaccented).
+STOPWORDS = {
+    "eng": set("""a an the of to in on at by for from with without within into onto upon or and nor
+        any all each every such this that these those which who whom whose where when whether than
+        as be is are was were been being shall may must will would should can could not no its it
+        his her their them they he she him person party parties article section subsection paragraph
+        under other another same so if then there thereof therein herein hereby including include""".split()),
+    "spa": set("""a al ante bajo con contra de del desde durante en entre hacia hasta mediante para por
+        segun sin sobre tras el la los las lo un una unos unas y e o u ni que quien quienes cual cuales
+        cuyo cuya se su sus le les este esta estos estas ese esa esos esas aquel aquella como cuando donde
+        si no ya mas muy sera seran podra podran debera deberan es son fue sido ser haber ha han
+        articulo articulos inciso presente ley parte partes cada otro otra otros otras mismo misma""".split()),
+    "por": set("""a ao aos as o os de do da dos das em no na nos nas por para com sem sob sobre entre ate
+        e ou nem que quem qual quais se seu sua seus suas um uma uns umas este esta estes estas esse essa
+        como quando onde nao ja mais sera serao pode podem deve devem ser artigo lei parte partes cada""".split()),
+    "fra": set("""a au aux le la les l un une des de du d en dans par pour avec sans sous sur entre et ou
+        ni que qui quoi dont se sa son ses leur leurs ce cet cette ces comme quand ou si ne pas plus est
+        sont sera seront peut peuvent doit doivent etre article loi partie parties chaque""".split()),
+}
+
+
+def fold(s: str) -> str:
+    """Lower case without accents: 'Informático' -> 'informatico'."""
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+@lru_cache(maxsize=16)
+def _stemmer(lang: str):
+    return Stemmer.Stemmer(STEMMERS.get(lang, "english"))
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(fold(s))
+
+
+def stems(s: str, lang: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Stems of the meaningful words of `s` in `lang`."""
+    stop = STOPWORDS.get(lang, set())
+    ws = [w for w in words(s) if keep_stopwords or (w not in stop and not w.isdigit())]
+    return _stemmer(lang).stemWords(ws)
+
+
+def normalise(s: str, lang: str) -> str:
+    """A string of stems, for fuzzy comparison."""
+    return " ".join(stems(s, lang))

@@ -1,0 +1,144 @@
+"""The importer on the real statutes in ../shared, and on each numbering style."""
+
+import json
+import re
+
+import pytest
+from lxml import etree
+
+from conftest import CL, LAWS
+from gapcheck.akn import AKN_NS, GAPCHECK_NS, read_document
+from gapcheck.importer import import_statute, split_provisions, write_akn
+
+
+def _import(tmp_path, name, country, lang, number="1", date="2020-01-01", doc_type="act"):
+    tree, report = import_statute(LAWS / name, country=country, lang=lang, title=name, date=date, number=number,
+                                  doc_type=doc_type)
+    out = write_akn(tree, tmp_path / f"{country}-{number}.xml")
+    return read_document(out), report
+
+
+@pytest.mark.parametrize("name,country,lang", [
+    ("cl_ley-21459-delitos-informaticos.json", "cl", "spa"),
+    ("cl_ley-19223-delitos-informaticos-1993.json", "cl", "spa"),
+    ("cl_codigo-procesal-penal.json", "cl", "spa"),
+    ("co_ley-1273-2009-delitos-informaticos.json", "co", "spa"),
+    ("co_ley-906-2004-codigo-procedimiento-penal.json", "co", "spa"),
+    ("sg_computer-misuse-act-1993.json", "sg", "eng"),
+    ("gh_cybersecurity-act-2020-act-1038.json", "gh", "eng"),
+])
+def test_provision_count_matches_the_ingestion(tmp_path, name, country, lang):
+    source = json.loads((LAWS / name).read_text(encoding="utf-8"))["provisions"]
+    doc, _ = _import(tmp_path, name, country, lang)
+    assert len(doc.provisions) == len(source)
+    # the numbers are the source's, without label or ordinal marks
+    for p, s in zip(doc.provisions, source):
+        theirs = s["section"].lower().replace(" transitorio", "")
+        if p.top_num.lower() != theirs:
+            # the ingester's number can be short ("206" for "ARTÍCULO 206 A"): the law's own wins
+            assert p.top_num.lower().startswith(theirs + " ")
+            assert s["content"].upper().startswith(f"ARTÍCULO {p.top_num.upper()}"), (p.top_num, s["section"])
+
+
+def _arrangement_numbers(text: str, start: str, end: str) -> list[str]:
+    toc = text[text.index(start):text.index(end)]
+    return re.findall(r"(?m)(?:^|\s)(\d+[A-Z]?)\.(?=\s|$)", toc)
+
+
+def test_mauritius_sections_match_its_arrangement_of_sections(tmp_path):
+    text = (LAWS / "mu_computer-misuse-and-cybercrime-act-2003.txt").read_text(encoding="latin-1")
+    expected = _arrangement_numbers(text, "ARRANGEMENT OF SECTIONS", "COMPUTER MISUSE AND CYBERCRIME ACT\nPART I")
+    doc, report = _import(tmp_path, "mu_computer-misuse-and-cybercrime-act-2003.txt", "mu", "eng")
+    assert [p.top_num for p in doc.provisions] == expected
+    assert report["table_of_contents"]
+    s3 = doc.provisions[2]
+    assert s3.heading == "Unauthorised access to computer data"
+    assert [c.num for c in s3.children] == ["(1)", "(2)", "(3)", "(4)"]
+    assert [c.num for c in s3.children[1].children] == ["(a)", "(b)", "(c)", "(d)", "(e)"]
+    # a heading run into the text is recovered from the arrangement of sections
+    assert doc.provisions[17].heading == "Prosecution"
+    assert doc.provisions[17].text.startswith("No prosecution shall be instituted")
+
+
+def test_barbados_bill_from_a_pdf_extraction(tmp_path):
+    text = (LAWS / "bb_cybercrime-bill-2024.md").read_text(encoding="utf-8")
+    toc = text[text.index("Arrangement of Sections"):text.index("ENACTED by the Parliament")]
+    expected = sorted({int(n) for n in re.findall(r"(?m)^(\d+)\.$", toc)})
+    doc, _ = _import(tmp_path, "bb_cybercrime-bill-2024.md", "bb", "eng", number="2024-cybercrime", doc_type="bill")
+    assert [int(p.top_num) for p in doc.provisions] == expected
+    assert doc.doc_type == "bill"
+    s4 = doc.provisions[3]
+    assert s4.heading == "Illegal access"
+    sub1 = s4.children[0]
+    assert sub1.num == "(1)" and [c.num for c in sub1.children] == ["(a)", "(b)", "(c)"]
+    assert sub1.children[0].text == "gains access to the whole or any part of a computer system;"
+    # the "(2)" that the PDF put after the first line of its subsection
+    assert s4.children[1].num == "(2)" and s4.children[1].text.startswith("For the purposes of subsection (1)")
+
+
+def test_singapore_inline_subsections(tmp_path):
+    doc, _ = _import(tmp_path, "sg_computer-misuse-act-1993.json", "sg", "eng")
+    s3 = doc.provisions[2]
+    assert s3.heading == "Unauthorised access to computer material"
+    assert [c.num for c in s3.children] == ["(1)", "(2)", "(3)"]
+    assert [c.num for c in s3.children[2].children] == ["(a)", "(b)", "(c)"]
+
+
+def test_chile_article_heading_incisos_and_quoted_insertion(tmp_path):
+    doc, _ = _import(tmp_path, "cl_ley-21459-delitos-informaticos.json", "cl", "spa", number="21459", date="2022-06-20")
+    assert doc.frbr_uri == "/akn/cl/act/2022/21459"
+    a2 = doc.find("art_2")
+    assert (a2.num, a2.heading) == ("2°", "Acceso ilícito")
+    assert a2.children[0].text.startswith("El que, sin autorización")
+    assert [c.eid for c in a2.children][:2] == ["art_2__para_1", "art_2__para_2"]
+    # Art 18 quotes the article it inserts into the Código Procesal Penal: it stays inside Art 18
+    a18 = doc.find("art_18")
+    assert "Artículo 218 bis.- Preservación provisoria" in a18.full_text
+    assert doc.find("art_218-bis") is None
+
+
+def test_colombia_inserted_articles_keep_their_own_numbers(tmp_path):
+    doc, _ = _import(tmp_path, "co_ley-1273-2009-delitos-informaticos.json", "co", "spa", number="1273", date="2009-01-05")
+    nums = [p.top_num for p in doc.provisions]
+    assert nums[:3] == ["1", "269A", "269B"] and "269J" in nums
+    a = doc.find("art_269A")
+    assert a.heading == "Acceso abusivo a un sistema informático"
+    assert a.text.startswith("El que, sin autorización o por fuera de lo acordado")
+
+
+@pytest.mark.parametrize("line,num,heading,body", [
+    ("Artículo 2°.- Acceso ilícito. El que acceda a un sistema.", "2°", "Acceso ilícito", "El que acceda a un sistema."),
+    ("ARTÍCULO 269A. Acceso abusivo a un sistema informático. El que acceda.", "269A",
+     "Acceso abusivo a un sistema informático", "El que acceda."),
+    ("Art. 154-A. Invasão de dispositivo informático. Invadir dispositivo alheio.", "154-A",
+     "Invasão de dispositivo informático", "Invadir dispositivo alheio."),
+    ("Article 12-A. Illegal possession of data. A person who possesses data.", "12-A", "Illegal possession of data",
+     "A person who possesses data."),
+])
+def test_article_numbering_styles(line, num, heading, body):
+    text = f"{line}\n\n{line.replace(num, 'X', 1).replace('X', '99', 1)}\n"
+    _, provs, _ = split_provisions(text)
+    assert (provs[0].num, provs[0].heading, provs[0].blocks) == (num, heading, [body])
+
+
+@pytest.mark.parametrize("text,nums,heading,first", [
+    ("Section 4. Cybercrime Offenses. — The following acts constitute offenses.\n\nSection 5. Other. — More.",
+     ["4", "5"], "Cybercrime Offenses", "The following acts constitute offenses."),
+    ("4. (1) A person who accesses a computer commits an offence.\n(2) A person who intercepts commits an offence.\n\n5. Penalties\nA fine.",
+     ["4", "5"], "", "(1) A person who accesses a computer commits an offence."),
+])
+def test_section_numbering_styles(text, nums, heading, first):
+    _, provs, _ = split_provisions(text)
+    assert [p.num for p in provs] == nums
+    assert provs[0].heading == heading and provs[0].blocks[0] == first
+
+
+def test_bundled_chile_files_are_importer_output_with_their_source():
+    for name, number in (("ley-21459-2022.xml", "21459"), ("ley-19223-1993.xml", "19223"),
+                         ("codigo-procesal-penal.xml", "19696")):
+        tree = etree.parse(str(CL / name))
+        src = tree.find(f".//{{{GAPCHECK_NS}}}source")
+        assert src.get("origin").startswith("Ansvar-Systems/Chilean-law-mcp@")
+        assert src.get("url", "").startswith("https://www.bcn.cl/leychile/")
+        uri = tree.find(f".//{{{AKN_NS}}}FRBRWork/{{{AKN_NS}}}FRBRuri").get("value")
+        assert uri.endswith("/" + number)
