@@ -1,0 +1,38 @@
+"""Mapping on real Chilean law."""
+
+from gapcheck.model import Status
+
+
+def _top(assessment, num):
+    x = next(a for a in assessment.articles if a.article.num == num)
+    return x, [(f.provision.document, f.provision.top_num) for f in x.findings]
+
+
+def test_chile_substantive_articles_map_to_ley_21459(chile_assessment):
+    expected = {"2": "2", "3": "3", "4": "4", "5": "1", "6": "8", "7": "5", "8": "7"}
+    for conv, national in expected.items():
+        x, provs = _top(chile_assessment, conv)
+        assert provs[0] == ("/akn/cl/act/2022/21459", national), (conv, provs)
+        assert x.status in (Status.COVERED, Status.PARTIAL)
+        assert x.findings[0].evidence["shared_terms"], "a finding shows the words that matched"
+
+
+def test_spanish_statute_is_compared_with_the_spanish_convention(chile_assessment):
+    assert chile_assessment.instrument.language == "spa"
+    assert chile_assessment.instrument.article("2").title == "Acceso ilícito"
+
+
+def test_many_to_many_and_final_clauses_not_assessed(chile_assessment):
+    by_num = {a.article.num: a for a in chile_assessment.articles}
+    assert all(by_num[str(n)].status is Status.NOT_ASSESSED for n in range(36, 49))
+    # a provision may serve several articles: the preservation article of the CPP serves Art 16 and Art 17/29
+    serving = {}
+    for a in chile_assessment.articles:
+        for f in a.findings:
+            serving.setdefault(f.provision.ref, set()).add(a.article.num)
+    assert any(len(v) > 1 for v in serving.values())
+
+
+def test_repealed_law_is_left_out_of_the_folder_analysis(chile_assessment):
+    uris = {d.frbr_uri for d in chile_assessment.documents}
+    assert uris == {"/akn/cl/act/2022/21459", "/akn/cl/act/2000/19696"}
