@@ -60,4 +60,6 @@ def documents_in_force(folder, day: str | None = None) -> list[Path] | None:
     if entries is None:
         return None
     day = day or _date.today().isoformat()
-    return [e.file for e in entries if e.in_force_on(day)]
+    in_force = [e.file for e in entries if e.in_force_on(day)]
+    # a folder that holds only bills (a country drafting its first law) is analysed on its bills
+    return in_force or [e.file for e in entries if e.bill]

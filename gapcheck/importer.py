@@ -41,7 +41,7 @@ _ARTICLE = re.compile(
 # "Section 4. Cybercrime Offenses. —"
 _SECTION_WORD = re.compile(rf"^(?:SECTION|Section|SEC\.|Sec\.)\s+(?P<num>\d+[A-Z]{{0,2}})\.?\s*(?P<rest>.*)$")
 # "4. (1) A person…", "3. —(1) Subject to…", "4.(1)", "1.", "8A. Obtaining…"
-_NUMBERED = re.compile(rf"^(?P<num>\d+[A-Z]{{0,2}})\.(?P<rest>(?:\s*[{DASHES}]*\s*\(\d+\).*)|\s+.*|\s*[{DASHES}]+\s*.*|)$")
+_NUMBERED = re.compile(rf"^(?P<num>\d+[A-Za-z]{{0,2}})\.(?P<rest>(?:\s*[{DASHES}]*\s*\(\d+\).*)|\s+.*|\s*[{DASHES}]+\s*.*|)$")
 _CONTAINER = re.compile(
     r"^(?P<kind>PART|Part|PARTE|Parte|CHAPTER|Chapter|CAP[ÍI]TULO|Cap[íi]tulo|T[ÍI]TULO|T[íi]tulo|TITLE|"
     r"LIBRO|Libro|BOOK|P[ÁA]RRAFO|SUBPART)\.?\s+(?P<num>[IVXLC]+\b|\d+\b|[ÚU]NICO\b|PRELIMINAR\b|[A-Z]\b)"
@@ -130,6 +130,7 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
                             hint="give the law as text or Markdown, or a portal ingestion with provisions")
     meta.update({k: data[k] for k in ("id", "title", "url", "issued_date", "in_force_date", "status")
                  if isinstance(data.get(k), str)})
+    meta["provisions"] = len(data["provisions"])
     out = []
     chapter = None
     for prov in data["provisions"]:
@@ -194,8 +195,44 @@ def _num_value(num: str) -> tuple[int, str]:
     return (int(m.group(1)), m.group(2).strip().lower()) if m else (-1, num)
 
 
-def split_provisions(text: str, path="") -> tuple[list[str], list[RawProvision], dict[str, str]]:
-    """Return (front matter lines, provisions, table of contents {num: title})."""
+# Frequent function words, to tell the paragraphs of a bilingual gazette apart (South Africa prints
+# English and Afrikaans pages in turn; Canada English and French).
+_MARKERS = {
+    # words of one language only, so that close languages (Spanish, Portuguese) are not confused
+    "eng": {"the", "and", "shall", "which", "any", "such", "with", "this"},
+    "afr": {"die", "van", "wat", "word", "nie", "ingevolge", "vir", "’n", "'n", "hierdie"},
+    "spa": {"el", "los", "las", "del", "y", "con", "una", "sus", "cuando"},
+    "por": {"os", "do", "dos", "das", "não", "uma", "ao", "pelo", "pela"},
+    "fra": {"les", "des", "du", "et", "qui", "dans", "est", "aux"},
+}
+
+
+def _paragraph_language(par: str) -> str | None:
+    toks = re.findall(r"[\w’']+", par.lower())
+    if len(toks) < 6:
+        return None
+    scores = {lang: sum(t in m for t in toks) for lang, m in _MARKERS.items()}
+    best = max(scores, key=scores.get)
+    second = sorted(scores.values())[-2]
+    return best if scores[best] >= 3 and scores[best] >= 1.5 * max(second, 1) else None
+
+
+def keep_language(text: str, lang: str) -> tuple[str, int]:
+    """Drop the paragraphs written in another language when a text interleaves two; returns
+    (text, paragraphs dropped). A text in one language is returned as it is."""
+    pars = re.split(r"(\n\s*\n)", text)
+    langs = [_paragraph_language(p) for p in pars]
+    known = [x for x in langs if x]
+    other = [x for x in known if x != lang]
+    if not known or len(other) < 0.15 * len(known):
+        return text, 0
+    kept = [p for p, x in zip(pars, langs) if x is None or x == lang]
+    return "".join(kept), len(pars) - len(kept)
+
+
+def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[list[str], list[RawProvision], dict[str, str]]:
+    """Return (front matter lines, provisions, table of contents {num: title}). `structured`: the
+    source already split the provisions (a portal ingestion), so it has no table of contents."""
     lines = _clean_lines(text)
     if not any(s for _, s in lines):
         raise GapcheckError("the text is empty", path=path)
@@ -235,7 +272,9 @@ def split_provisions(text: str, path="") -> tuple[list[str], list[RawProvision],
         m_sec = None
         if style == "section":
             m_sec = _SECTION_WORD.match(s) or _NUMBERED.match(s)
-            if m_sec and not _accept_section(m_sec.group("num"), provisions, cur):
+            # numbering may jump (US Code) where the source itself split the provisions
+            after_heading = idx > 0 and lines[idx - 1][1].startswith("@heading ")
+            if m_sec and not after_heading and not _accept_section(m_sec.group("num"), provisions, cur):
                 m_sec = None
         if m_art and cur is not None:
             before = para[-1] if para else (cur.blocks[-1] if cur.blocks else "")
@@ -303,8 +342,11 @@ def split_provisions(text: str, path="") -> tuple[list[str], list[RawProvision],
             flush()                     # "(2) A person…" starts a new paragraph
         para.append(s)
     flush()
-    provisions, toc, front_extra = _drop_table_of_contents(provisions)
-    front = front + front_extra
+    if structured:
+        toc = {}
+    else:
+        provisions, toc, front_extra = _drop_table_of_contents(provisions)
+        front = front + front_extra
     if not provisions:
         raise GapcheckError("no provisions recognised in the text", path=path,
                             hint="gapcheck looks for lines like 'Artículo 2.-', 'ARTÍCULO 269A.', "
@@ -674,7 +716,8 @@ def import_statute(path, *, country: str, lang: str, title: str, date: str, numb
         raise GapcheckError(f"language {lang!r} is not a three-letter ISO 639-2 code", hint="e.g. --lang spa, eng, por, fra")
     frbr_uri = make_frbr_uri(country, date, number, doc_type)
     text, meta = read_source(path)
-    front, provisions, toc = split_provisions(text, path)
+    text, dropped = keep_language(text, lang)
+    front, provisions, toc = split_provisions(text, path, structured="provisions" in meta)
     style = _style(_clean_lines(text))
     source = {"file": Path(path).name, "origin": origin, "url": meta.get("url", ""),
               "encoding": meta.get("encoding", ""), "importer": f"gapcheck {__version__}"}
@@ -682,7 +725,8 @@ def import_statute(path, *, country: str, lang: str, title: str, date: str, numb
                              doc_type=doc_type, front=front[:40], source=source, style_word=style)
     report = {"frbr_uri": frbr_uri, "provisions": len(provisions), "style": style,
               "numbers": [p.num for p in provisions], "table_of_contents": bool(toc),
-              "without_heading": sum(1 for p in provisions if not p.heading)}
+              "without_heading": sum(1 for p in provisions if not p.heading),
+              "dropped_other_language": dropped}
     return tree, report
 
 
