@@ -10,6 +10,7 @@ from gapcheck import __version__
 from gapcheck.akn import read_document
 from gapcheck.assess import AssessSettings, assess
 from gapcheck.country import documents_in_force
+from gapcheck.elements import load_elements
 from gapcheck.errors import GapcheckError
 from gapcheck.instruments import load_instrument
 from gapcheck.match import MatchSettings, match
@@ -66,13 +67,14 @@ def analyze(paths, *, instrument: str = "ets185", overrides=None, use_folder_ove
     documents = [read_document(p) for p in inputs.documents]
     language = _language(documents)
     inst = load_instrument(instrument, language)
-    findings = match(inst, documents, match_settings)
+    model = load_elements(instrument)
+    findings = match(inst, documents, match_settings, model=model)
     decisions: dict = {}
     if inputs.overrides:
         ov = load_overrides(inputs.overrides)
         resolved = resolve(ov, inst, documents)
         findings, decisions = apply_overrides(findings, resolved, ov)
-    articles = assess(inst, findings, decisions, assess_settings)
+    articles = assess(inst, findings, decisions, assess_settings, model=model)
     countries = sorted({d.country for d in documents if d.country})
     return Assessment(tool_version=__version__, instrument=inst,
                       country=countries[0] if len(countries) == 1 else "+".join(countries) or "xx",

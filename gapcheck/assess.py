@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gapcheck.elements import ArticleModel, ElementModel
 from gapcheck.model import ArticleAssessment, Assessment, Finding, Instrument, Status
 
 
@@ -25,19 +26,52 @@ def status_from_findings(findings: list[Finding], settings: AssessSettings) -> S
     return Status.ABSENT
 
 
+def status_from_elements(findings: list[Finding], am: ArticleModel, lang2: str = "en") -> tuple[Status, dict, list, list]:
+    """covered when the mapped provisions together carry every required element; partial with the
+    missing elements named; absent without provisions. Elements a criminal code states once in its
+    general part (intent) are noted, not counted; a permitted option is noted, not a gap."""
+    if not findings:
+        return Status.ABSENT, {}, [], []
+    found: dict[str, str] = {}
+    options: dict[str, str] = {}
+    for f in findings:
+        found.update({k: v for k, v in f.evidence.get("elements_found", {}).items() if k not in found})
+        options.update(f.evidence.get("options_used", {}))
+    pinned = any(f.source == "override" for f in findings)
+    missing, notes = [], []
+    for name, e in am.elements.items():
+        if name in found or not e.required:
+            continue
+        if e.general_part:
+            notes.append(f"{name}: not stated in the provisions; taken from the general part of the criminal law")
+        elif not pinned:
+            missing.append(name + (f" (may be reserved under {e.reservable})" if e.reservable else ""))
+    for name, words in options.items():
+        note = am.options[name].note.get(lang2) or am.options[name].note.get("en") or name
+        notes.append(f"uses the option in {note} («{words}»); not a gap")
+    return (Status.PARTIAL if missing else Status.COVERED), found, missing, notes
+
+
 def assess(instrument: Instrument, findings: dict[str, list[Finding]], decisions: dict[str, dict],
-           settings: AssessSettings = AssessSettings()) -> list[ArticleAssessment]:
+           settings: AssessSettings = AssessSettings(), model: ElementModel | None = None) -> list[ArticleAssessment]:
     out = []
+    lang2 = {"spa": "es", "eng": "en", "por": "pt", "fra": "fr"}.get(instrument.language, "en")
     for art in instrument.articles:
         if not art.assessed:
             out.append(ArticleAssessment(article=art, status=Status.NOT_ASSESSED))
             continue
         fs = findings.get(art.num, [])
-        status = status_from_findings(fs, settings)
+        am = model.articles.get(art.num) if model else None
+        found, missing, notes = {}, [], []
+        if am is not None:
+            status, found, missing, notes = status_from_elements(fs, am, lang2)
+        else:
+            status = status_from_findings(fs, settings)
         if status is Status.ABSENT:
             fs = []          # weak candidates are not shown as implementing provisions
         d = decisions.get(art.num)
-        aa = ArticleAssessment(article=art, status=status, findings=fs)
+        aa = ArticleAssessment(article=art, status=status, findings=fs, elements_found=found,
+                               elements_missing=missing, notes=notes)
         if d:
             if d["status"] is not None:
                 aa.status = d["status"]

@@ -97,3 +97,31 @@ def analyze_cmd(paths, instrument, overrides, out_dir, report_lang, fail_under):
         if pct < fail_under:
             click.echo(f"gapcheck: {pct:.1f}% of assessed articles in line or partial, under --fail-under {fail_under}", err=True)
             sys.exit(EXIT_BELOW_THRESHOLD)
+
+
+@main.command("evaluate")
+@click.option("--reference", "references", multiple=True, required=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="A reference mapping (YAML); repeat for several countries")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--instrument", default=None, help="Instrument id (default: the reference's)")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON")
+@_handle_errors
+def evaluate_cmd(references, paths, instrument, as_json):
+    """Measure the automatic mapping against an adviser's reference mapping: precision, recall and
+    F1 over (article, top-level provision) pairs, and agreement on status. PATHS (with one reference)
+    are the laws to analyse; by default national_laws/<country of the reference>."""
+    import json as _json
+
+    from gapcheck.evaluate import run_evaluation
+
+    if paths and len(references) > 1:
+        raise GapcheckError("give PATHS only with a single --reference", hint="or leave PATHS out to use national_laws/<country>")
+    result = run_evaluation(list(references), {0: list(paths)} if paths else None, instrument=instrument)
+    if as_json:
+        click.echo(_json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'country':<10}{'precision':>10}{'recall':>8}{'F1':>7}{'status':>8}{'pairs':>7}")
+    rows = list(result["countries"].items()) + [("overall", result["overall"])]
+    for name, r in rows:
+        click.echo(f"{name:<10}{r['precision']:>10.2f}{r['recall']:>8.2f}{r['f1']:>7.2f}"
+                   f"{r['status_agreement']:>8.2f}{r['reference']:>7}")

@@ -19,9 +19,10 @@ class ManifestEntry:
     in_force: str = ""
     repealed: str = ""
     bill: bool = False
+    consolidated_into: str = ""   # an amending act whose text a consolidated code already carries
 
     def in_force_on(self, day: str) -> bool:
-        return (not self.bill and (not self.in_force or self.in_force <= day)
+        return (not self.bill and not self.consolidated_into and (not self.in_force or self.in_force <= day)
                 and (not self.repealed or day < self.repealed))
 
 
@@ -50,7 +51,8 @@ def load_manifest(folder) -> list[ManifestEntry] | None:
                 except ValueError:
                     raise GapcheckError(f"documents[{i}]: {key} {d[key]!r} is not YYYY-MM-DD", path=path) from None
         entries.append(ManifestEntry(file=f, in_force=str(d.get("in_force") or ""),
-                                     repealed=str(d.get("repealed") or ""), bill=bool(d.get("bill"))))
+                                     repealed=str(d.get("repealed") or ""), bill=bool(d.get("bill")),
+                                     consolidated_into=str(d.get("consolidated_into") or "")))
     return entries
 
 

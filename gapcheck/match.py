@@ -1,12 +1,16 @@
-"""Matching: which national provisions implement which Convention article, with a score and
-the words that made it.
+"""Matching: which national provisions implement which Convention article, and why.
 
 Each top-level national provision is compared with each assessed article in the statute's own
-language (a Spanish statute against the Spanish text of the Convention): heading against
-heading with rapidfuzz, and text against text as TF-IDF cosine over stems, so that words every
-article repeats ("Each Party shall adopt such legislative…") weigh nothing and distinctive ones
-("interception", "traffic data") weigh most. Many-to-many: an article may take several
-provisions, a provision may serve several articles.
+language. Where the instrument has an element model (`elements.yaml`), a provision is a candidate
+for an article only if it is the right kind of provision (an offence for Arts 2-10, a power for
+Arts 14-21, …) and carries the article's key elements (the conduct and the object of an
+offence, …); candidates are scored on the share of the article's elements they carry, their
+heading against the article's title (rapidfuzz) and their text against the article's text
+(TF-IDF cosine over stems). Without an element model, the score is heading and text similarity.
+
+Many-to-many: an article may take several provisions (a second provision is kept when it scores
+close to the best or carries a required element the others lack), and a provision may serve
+several articles (it is dropped from an article only when it fits another one clearly better).
 """
 
 from __future__ import annotations
@@ -17,17 +21,23 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from gapcheck.elements import ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
 from gapcheck.text import normalise, stems
 
 
 @dataclass(frozen=True)
 class MatchSettings:
-    min_score: float = 0.30        # below this, no finding
-    relative: float = 0.70         # keep provisions scoring at least this share of the article's best
+    min_score: float = 0.45        # below this, no finding
+    relative: float = 0.92         # keep provisions scoring at least this share of the article's best
+    compete: float = 0.90          # drop a pair scoring under this share of the provision's best article
     max_per_article: int = 4
-    heading_weight: float = 0.40   # the rest is text similarity
+    element_weight: float = 0.60
+    heading_weight: float = 0.25   # the rest is text similarity
+    text_scale: float = 0.40       # a cosine at or above this counts as full text similarity
 
+
+# ------------------------------------------------------------------ text similarity
 
 def _vector(tokens: list[str], idf: dict[str, float]) -> dict[str, float]:
     tf = Counter(tokens)
@@ -43,50 +53,167 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]
     return sum(a[t] * b[t] for t in shared), shared
 
 
-def score_pairs(instrument: Instrument, provisions: list[Provision], language: str) -> list[tuple[Article, Provision, float, dict]]:
-    """Every (article, top-level provision) pair with its score and evidence."""
+class Similarity:
+    """Heading and text similarity between the articles and the provisions of one analysis.
+    IDF is taken over both sides, so the boilerplate of the treaty and of the code weighs little."""
+
+    def __init__(self, articles: list[Article], provisions: list[Provision], language: str):
+        art_tokens = {a.num: stems(a.title + " " + a.text, language) for a in articles}
+        prov_tokens = [stems(p.heading + " " + p.full_text, language) for p in provisions]
+        df: Counter = Counter()
+        for toks in list(art_tokens.values()) + prov_tokens:
+            df.update(set(toks))
+        n = len(art_tokens) + len(prov_tokens)
+        idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+        self.art_vec = {k: _vector(v, idf) for k, v in art_tokens.items()}
+        self.prov_vec = [_vector(t, idf) for t in prov_tokens]
+        self.art_head = {a.num: normalise(a.title, language) for a in articles}
+        self.prov_head = [normalise(p.heading, language) for p in provisions]
+
+    def heading(self, num: str, i: int) -> float:
+        a, p = self.art_head[num], self.prov_head[i]
+        return fuzz.token_sort_ratio(a, p) / 100 if a and p else 0.0
+
+    def text(self, num: str, i: int) -> tuple[float, list[str]]:
+        return _cosine(self.art_vec[num], self.prov_vec[i])
+
+
+# ------------------------------------------------------------------ element evidence
+
+@dataclass
+class ElementEvidence:
+    found: dict[str, str]          # element -> the national words that matched
+    missing: list[str]             # elements of the article not in this provision
+    options: dict[str, str]        # options the provision uses -> the words
+    share: float                   # weighted share of the article's elements found
+
+
+def _weight(name: str, am: ArticleModel) -> float:
+    e = am.elements[name]
+    if any(name in g for g in am.key):
+        return 1.5
+    if e.general_part or not e.required:
+        return 0.5
+    return 1.0
+
+
+class ElementMatcher:
+    def __init__(self, model: ElementModel, language: str):
+        self.model = model
+        self.language = language
+        self._terms = {}
+        for num, am in model.articles.items():
+            for name, e in am.elements.items():
+                self._terms[(num, name)] = compiled_terms(e.terms, language)
+            for name, o in am.options.items():
+                self._terms[(num, "option:" + name)] = compiled_terms(o.terms, language)
+        self._kinds = {k: compiled_terms(v, language) for k, v in model.kinds.items()}
+
+    def provision_kinds(self, idx: TextIndex) -> set[str]:
+        """What a provision is: an offence (it punishes), a power, a definitions provision, …"""
+        kinds = {k for k, terms in self._kinds.items() if idx.find(terms) is not None}
+        # an interpretation section ("In this Act … means …", "Definiciones") only defines
+        if "definition" in kinds and (idx.find(self._kinds["definition"], "heading") is not None
+                                      or idx.count(self._kinds["definition"]) >= 3):
+            kinds.add("definitions_only")
+        return kinds
+
+    def kind_ok(self, am: ArticleModel, kinds: set[str]) -> bool:
+        if "definitions_only" in kinds:
+            return am.kind == "definition"
+        if am.kind in ("general", "any") or am.kind not in self._kinds:
+            return True
+        if am.kind == "cooperation":
+            return bool(kinds & {"cooperation", "power"})
+        return am.kind in kinds
+
+    def evidence(self, am: ArticleModel, idx: TextIndex, kinds: set[str]) -> ElementEvidence | None:
+        """The elements of `am` in a provision, or None when the provision is not a candidate."""
+        if not self.kind_ok(am, kinds):
+            return None
+        found = {}
+        for name, e in am.elements.items():
+            words = idx.find(self._terms[(am.num, name)], e.where)
+            if words is not None:
+                found[name] = words
+        for group in am.key:
+            if not any(n in found for n in group):
+                return None
+        total = sum(_weight(n, am) for n in am.elements)
+        share = sum(_weight(n, am) for n in found) / total if total else 0.0
+        options = {}
+        for name in am.options:
+            words = idx.find(self._terms[(am.num, "option:" + name)])
+            if words is not None:
+                options[name] = words
+        return ElementEvidence(found=found, missing=[n for n in am.elements if n not in found],
+                               options=options, share=share)
+
+
+# ------------------------------------------------------------------ matching
+
+def match(instrument: Instrument, documents: list[Document], settings: MatchSettings = MatchSettings(),
+          model: ElementModel | None = None) -> dict[str, list[Finding]]:
+    """Findings per assessed article number, best first."""
     articles = [a for a in instrument.articles if a.assessed]
-    art_tokens = {a.num: stems(a.title + " " + a.text, language) for a in articles}
-    prov_tokens = [stems(p.heading + " " + p.full_text, language) for p in provisions]
-    # IDF over both sides: boilerplate of the treaty and of the national code both weigh little.
-    df: Counter = Counter()
-    for toks in list(art_tokens.values()) + prov_tokens:
-        df.update(set(toks))
-    n = len(art_tokens) + len(prov_tokens)
-    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-    art_vec = {k: _vector(v, idf) for k, v in art_tokens.items()}
-    prov_vec = [_vector(t, idf) for t in prov_tokens]
-    art_head = {a.num: normalise(a.title, language) for a in articles}
-    prov_head = [normalise(p.heading, language) for p in provisions]
-    out = []
-    for a in articles:
-        for i, p in enumerate(provisions):
-            text_sim, shared = _cosine(art_vec[a.num], prov_vec[i])
-            head_sim = fuzz.token_sort_ratio(art_head[a.num], prov_head[i]) / 100 if prov_head[i] and art_head[a.num] else 0.0
-            out.append((a, p, head_sim, text_sim, shared))
-    return out
-
-
-def match(instrument: Instrument, documents: list[Document], settings: MatchSettings = MatchSettings()) -> dict[str, list[Finding]]:
-    """Findings per article number, best first."""
     provisions = [p for d in documents for p in d.provisions]
-    language = documents[0].language if documents else instrument.language
-    by_article: dict[str, list[Finding]] = {a.num: [] for a in instrument.articles if a.assessed}
+    by_article: dict[str, list[Finding]] = {a.num: [] for a in articles}
     if not provisions:
         return by_article
-    pairs = score_pairs(instrument, provisions, language)
-    # text similarity is scaled to the best text similarity seen for the article, so that a
-    # long article (Art 27) and a short one (Art 2) are judged alike
-    for a, p, head_sim, text_sim, shared in pairs:
-        score = settings.heading_weight * head_sim + (1 - settings.heading_weight) * min(1.0, text_sim / 0.45)
-        if score >= settings.min_score:
-            by_article[a.num].append(Finding(article=a.num, provision=p, score=round(score, 4),
-                                             evidence={"heading_similarity": round(head_sim, 3),
-                                                       "text_similarity": round(text_sim, 3),
-                                                       "shared_terms": sorted(shared)[:12]}))
+    language = documents[0].language or instrument.language
+    model = model if model is not None else load_elements(instrument.id)
+    sim = Similarity(articles, provisions, language)
+    em = ElementMatcher(model, language) if model else None
+    indexes = [TextIndex(p.heading, p.full_text, language) for p in provisions] if em else []
+    kinds = [em.provision_kinds(ix) for ix in indexes] if em else []
+    candidates: list[Finding] = []
+    for a in articles:
+        am = model.articles.get(a.num) if model else None
+        for i, p in enumerate(provisions):
+            head = sim.heading(a.num, i)
+            if am is not None:
+                ev = em.evidence(am, indexes[i], kinds[i])
+                if ev is None:
+                    continue
+                text, shared = sim.text(a.num, i)
+                score = (settings.element_weight * ev.share + settings.heading_weight * head
+                         + (1 - settings.element_weight - settings.heading_weight) * min(1.0, text / settings.text_scale))
+                evidence = {"elements_found": ev.found, "elements_missing": ev.missing,
+                            "options_used": ev.options}
+            else:
+                text, shared = sim.text(a.num, i)
+                score = 0.4 * head + 0.6 * min(1.0, text / 0.45)
+                evidence = {}
+            if score < settings.min_score:
+                continue
+            evidence.update({"heading_similarity": round(head, 3), "text_similarity": round(text, 3),
+                             "shared_terms": sorted(shared)[:12]})
+            candidates.append(Finding(article=a.num, provision=p, score=round(score, 4), evidence=evidence))
+    # a provision stays with an article unless another article fits it clearly better
+    best_for_provision: dict[str, float] = {}
+    for f in candidates:
+        best_for_provision[f.provision.ref] = max(best_for_provision.get(f.provision.ref, 0.0), f.score)
+    for f in candidates:
+        if f.score >= settings.compete * best_for_provision[f.provision.ref]:
+            by_article[f.article].append(f)
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
-        if fs:
-            best = fs[0].score
-            by_article[num] = [f for f in fs if f.score >= settings.relative * best][:settings.max_per_article]
+        by_article[num] = _select(fs, model.articles.get(num) if model else None, settings)
     return by_article
+
+
+def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings) -> list[Finding]:
+    """The best candidate, then those close to it or adding a required element it lacks."""
+    if not fs:
+        return []
+    chosen = [fs[0]]
+    covered = set(fs[0].evidence.get("elements_found", {}))
+    for f in fs[1:]:
+        if len(chosen) >= settings.max_per_article:
+            break
+        adds = set(f.evidence.get("elements_found", {})) - covered
+        adds_required = am is not None and any(am.elements[n].required and not am.elements[n].general_part for n in adds)
+        if f.score >= settings.relative * fs[0].score or (adds_required and f.score >= 0.8 * fs[0].score):
+            chosen.append(f)
+            covered |= adds
+    return chosen

@@ -164,6 +164,9 @@ class ArticleAssessment:
     comment: str = ""
     recommendation: str = ""
     origin: str = ""         # file:line of the override that decided it
+    elements_found: dict = field(default_factory=dict)    # element -> national words, over all findings
+    elements_missing: list = field(default_factory=list)  # required elements no finding carries
+    notes: list = field(default_factory=list)             # options used, general-part elements, reservations
 
     @property
     def score(self) -> float:

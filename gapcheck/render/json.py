@@ -25,6 +25,7 @@ def to_dict(a: Assessment) -> dict:
             "article": x.article.num, "title": x.article.title, "chapter": x.article.chapter,
             "status": x.status.value, "source": x.source,
             "provisions": [f.to_json() for f in x.findings],
+            "elements_found": x.elements_found, "elements_missing": x.elements_missing, "notes": x.notes,
             "comment": x.comment, "recommendation": x.recommendation,
             **({"origin": x.origin} if x.origin else {}),
         } for x in a.articles],
