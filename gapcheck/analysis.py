@@ -13,7 +13,7 @@ from gapcheck.country import documents_in_force
 from gapcheck.elements import load_elements
 from gapcheck.errors import GapcheckError
 from gapcheck.instruments import load_instrument
-from gapcheck.match import MatchSettings, match
+from gapcheck.match import MatchSettings, match, national_only
 from gapcheck.model import Assessment, Document
 from gapcheck.overrides import apply_overrides, load_overrides, resolve
 
@@ -75,11 +75,12 @@ def analyze(paths, *, instrument: str = "ets185", overrides=None, use_folder_ove
         resolved = resolve(ov, inst, documents)
         findings, decisions = apply_overrides(findings, resolved, ov)
     articles = assess(inst, findings, decisions, assess_settings, model=model)
+    extra = national_only(documents, findings, model)
     countries = sorted({d.country for d in documents if d.country})
     return Assessment(tool_version=__version__, instrument=inst,
                       country=countries[0] if len(countries) == 1 else "+".join(countries) or "xx",
                       documents=documents, articles=articles,
-                      overrides_file=str(inputs.overrides or ""),
+                      overrides_file=str(inputs.overrides or ""), national_only=extra,
                       created=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
 
 

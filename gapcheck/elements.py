@@ -57,6 +57,7 @@ class ElementModel:
     kinds: dict[str, dict[str, list[str]]]
     articles: dict[str, ArticleModel]
     path: str = ""
+    vocab: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def elements_path(instrument_id: str) -> Path:
@@ -111,7 +112,8 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
             bad(f"article {num}: kind {kind!r} is not defined under 'kinds:'")
         articles[num] = ArticleModel(num=num, title=a.get("title") or {}, kind=kind, key=key,
                                      elements=elements, options=options)
-    return ElementModel(instrument=instrument_id, kinds=kinds, articles=articles, path=str(path))
+    return ElementModel(instrument=instrument_id, kinds=kinds, articles=articles, path=str(path),
+                        vocab=data.get("vocab") or {})
 
 
 # ------------------------------------------------------------------ finding terms in text

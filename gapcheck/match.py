@@ -217,3 +217,26 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
             chosen.append(f)
             covered |= adds
     return chosen
+
+
+def national_only(documents: list[Document], findings: dict[str, list[Finding]], model: ElementModel | None) -> list[Provision]:
+    """Cyber offences of the national law that implement no article (identity theft, cyberstalking…):
+    provisions that punish, speak of computers or data, and were matched to nothing."""
+    if model is None or "offence" not in model.kinds:
+        return []
+    language = documents[0].language if documents else "eng"
+    em = ElementMatcher(model, language)
+    # computer words, and data words of two or more words ("datos informáticos", not bare "data")
+    computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
+        [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
+    used = {f.provision.ref for fs in findings.values() for f in fs}
+    out = []
+    for d in documents:
+        for p in d.provisions:
+            if p.ref in used:
+                continue
+            idx = TextIndex(p.heading, p.full_text, language)
+            kinds = em.provision_kinds(idx)
+            if "offence" in kinds and "power" not in kinds and idx.find(computer) is not None:
+                out.append(p)
+    return out

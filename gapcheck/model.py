@@ -184,6 +184,7 @@ class Assessment:
     articles: list[ArticleAssessment]
     overrides_file: str = ""
     created: str = ""
+    national_only: list[Provision] = field(default_factory=list)   # offences that implement no article
 
     def counts(self) -> dict[Status, int]:
         out = {s: 0 for s in Status}

@@ -29,6 +29,8 @@ def to_dict(a: Assessment) -> dict:
             "comment": x.comment, "recommendation": x.recommendation,
             **({"origin": x.origin} if x.origin else {}),
         } for x in a.articles],
+        "national_only": [{"document": p.document, "eid": p.eid, "num": p.num, "top_num": p.top_num,
+                           "heading": p.heading} for p in a.national_only],
     }
 
 
