@@ -70,17 +70,18 @@ def analyze(paths, *, instrument: str = "ets185", overrides=None, use_folder_ove
     model = load_elements(instrument)
     findings = match(inst, documents, match_settings, model=model)
     decisions: dict = {}
+    log: list = []
     if inputs.overrides:
         ov = load_overrides(inputs.overrides)
         resolved = resolve(ov, inst, documents)
-        findings, decisions = apply_overrides(findings, resolved, ov)
+        findings, decisions, log = apply_overrides(findings, resolved, ov)
     articles = assess(inst, findings, decisions, assess_settings, model=model)
     extra = national_only(documents, findings, model)
     countries = sorted({d.country for d in documents if d.country})
     return Assessment(tool_version=__version__, instrument=inst,
                       country=countries[0] if len(countries) == 1 else "+".join(countries) or "xx",
                       documents=documents, articles=articles,
-                      overrides_file=str(inputs.overrides or ""), national_only=extra,
+                      overrides_file=str(inputs.overrides or ""), national_only=extra, overrides_log=log,
                       created=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
 
 

@@ -125,3 +125,28 @@ def evaluate_cmd(references, paths, instrument, as_json):
     for name, r in rows:
         click.echo(f"{name:<10}{r['precision']:>10.2f}{r['recall']:>8.2f}{r['f1']:>7.2f}"
                    f"{r['status_agreement']:>8.2f}{r['reference']:>7}")
+
+
+@main.group("overrides")
+def overrides_group():
+    """Work with an adviser's overrides file."""
+
+
+@overrides_group.command("from-excel")
+@click.argument("report", type=click.Path(exists=False, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The overrides file to merge into (created if missing; the earlier one is backed up)")
+@_handle_errors
+def overrides_from_excel_cmd(report, output):
+    """Merge the Decision, Comment and Recommendation columns of a report workbook into OUTPUT."""
+    from gapcheck.roundtrip import merge_from_excel
+
+    if not report.is_file():
+        raise GapcheckError("no such workbook", path=report)
+    changes, backup = merge_from_excel(report, output)
+    if not changes:
+        click.echo(f"{output}: nothing to merge; the workbook's decisions are already there")
+        return
+    for line in changes:
+        click.echo(f"  {line}")
+    click.echo(f"merged {len(changes)} decision(s) into {output}" + (f" (earlier file kept as {backup})" if backup else ""))

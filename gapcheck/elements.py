@@ -177,4 +177,5 @@ def compiled_terms(terms: dict[str, list[str]], lang3: str) -> list[tuple[str, .
     lang2 = LANG2.get(lang3, "en")
     chosen = terms.get(lang2) or terms.get("en") or []
     out = {compile_term(t, lang3) for t in chosen}
-    return sorted((t for t in out if t), key=len, reverse=True)
+    # longest first, then alphabetical: the same words are reported on every run
+    return sorted((t for t in out if t), key=lambda t: (-len(t), t))

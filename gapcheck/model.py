@@ -185,6 +185,7 @@ class Assessment:
     overrides_file: str = ""
     created: str = ""
     national_only: list[Provision] = field(default_factory=list)   # offences that implement no article
+    overrides_log: list[dict] = field(default_factory=list)        # what the adviser changed, and where
 
     def counts(self) -> dict[Status, int]:
         out = {s: 0 for s in Status}

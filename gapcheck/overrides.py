@@ -41,6 +41,7 @@ class ArticleOverride:
     remove: list[tuple[str, int]] = field(default_factory=list)
     comment: str = ""
     recommendation: str = ""
+    lines: dict = field(default_factory=dict)      # key -> line, for status, comment, recommendation
 
 
 @dataclass
@@ -150,6 +151,7 @@ def _load_article(ov: Overrides, akey, aval, problems: _Problems):
         return
     for k, v in aval.value:
         kl = k.start_mark.line + 1
+        a.lines[k.value] = kl
         if k.value not in ARTICLE_KEYS:
             close = difflib.get_close_matches(k.value, ARTICLE_KEYS, n=1)
             problems.add(kl, f"article {num}: unknown key {k.value!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
@@ -198,7 +200,7 @@ def resolve(ov: Overrides, instrument: Instrument, documents: list[Document]) ->
                          + (f" (did you mean {close[0]!r}?)" if close else " (assessed: 1–35)"))
             continue
         entry = {"status": a.status, "comment": a.comment, "recommendation": a.recommendation,
-                 "pin": [], "remove": [], "line": a.line}
+                 "pin": [], "remove": [], "line": a.line, "lines": a.lines}
         for what in ("provisions", "remove"):
             for ref, line in getattr(a, what):
                 p = _find(ref, by_ref, by_eid)
@@ -236,6 +238,7 @@ def apply_overrides(findings: dict[str, list[Finding]], resolved: dict[str, dict
     """Findings after the adviser's pins and removals, and the adviser's decisions per article."""
     out = {k: list(v) for k, v in findings.items()}
     decisions: dict[str, dict] = {}
+    log: list[dict] = []
     for num, entry in resolved.items():
         fs = out.setdefault(num, [])
         removed = {p.ref for p, _ in entry["remove"]}
@@ -248,4 +251,13 @@ def apply_overrides(findings: dict[str, list[Finding]], resolved: dict[str, dict
         decisions[num] = {"status": entry["status"], "comment": entry["comment"],
                           "recommendation": entry["recommendation"], "origin": ov.origin(entry["line"]),
                           "changed": bool(entry["pin"] or entry["remove"] or entry["status"])}
-    return out, decisions
+        for p, line in entry["pin"]:
+            log.append({"article": num, "action": "pin", "value": p.ref, "origin": ov.origin(line)})
+        for p, line in entry["remove"]:
+            log.append({"article": num, "action": "remove", "value": p.ref, "origin": ov.origin(line)})
+        for key in ("status", "comment", "recommendation"):
+            if entry[key]:
+                value = entry[key].value if key == "status" else entry[key]
+                log.append({"article": num, "action": key, "value": value,
+                            "origin": ov.origin(entry["lines"].get(key, entry["line"]))})
+    return out, decisions, log

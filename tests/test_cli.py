@@ -30,7 +30,7 @@ def test_analyze_writes_the_three_reports(tmp_path):
     art6 = next(a for a in data["articles"] if a["article"] == "6")
     assert art6["source"] == "override" and art6["provisions"][0]["source"] == "override"
     wb = load_workbook(tmp_path / "gap-report.xlsx")
-    assert {"Summary", "Articles", "Documents"} <= set(wb.sheetnames)
+    assert {"Summary", "Articles", "Provisions", "Texts", "Overrides"} <= set(wb.sheetnames)
     rows = list(wb["Articles"].iter_rows(values_only=True))
     assert rows[0][1] == "Article" and len(rows) == 49
     html = (tmp_path / "gap-report.html").read_text(encoding="utf-8")

@@ -14,6 +14,11 @@ LABELS = {
         "filter": "Filter", "search": "Search", "all": "All", "national_text": "National text",
         "convention_text": "Convention text", "frbr": "FRBR URI", "count": "Articles",
         "indicator_rule": "met when every article is in line or partially in line and none is absent",
+        "elements_found": "Elements found", "elements_missing": "Elements missing", "national_only":
+        "national-only: implements no article", "note": "Note", "action": "Action", "value": "Value",
+        "origin": "File and line", "no_overrides": "No overrides were applied.", "notes": "Notes",
+        "expand_all": "Expand all", "collapse_all": "Collapse all", "show": "Show", "no_results": "No article matches.",
+        "national_only_title": "National provisions that implement no article", "go_to_text": "text",
     },
     "es": {
         "report_title": "Análisis de brechas", "country": "País", "instrument": "Instrumento",
@@ -29,6 +34,12 @@ LABELS = {
         "national_text": "Texto nacional", "convention_text": "Texto del Convenio", "frbr": "URI FRBR",
         "count": "Artículos",
         "indicator_rule": "se cumple cuando todos los artículos son conformes o parcialmente conformes y ninguno está ausente",
+        "elements_found": "Elementos encontrados", "elements_missing": "Elementos faltantes", "national_only":
+        "solo nacional: no implementa ningún artículo", "note": "Nota", "action": "Acción", "value": "Valor",
+        "origin": "Archivo y línea", "no_overrides": "No se aplicaron decisiones del asesor.", "notes": "Notas",
+        "expand_all": "Expandir todo", "collapse_all": "Contraer todo", "show": "Mostrar",
+        "no_results": "Ningún artículo coincide.",
+        "national_only_title": "Disposiciones nacionales que no implementan ningún artículo", "go_to_text": "texto",
     },
 }
 

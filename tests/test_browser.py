@@ -1,0 +1,71 @@
+"""The HTML report in a real headless browser (Debian's chromium): no network, a fresh profile."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import CL
+from gapcheck.analysis import analyze, write_reports
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if not CHROMIUM:
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is missing: .ci/run installs Debian's chromium")
+    pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser")
+    write_reports(analyze([CL]), out, formats=("html",))
+    profile = tmp_path_factory.mktemp("profile")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        pg = browser.new_page()
+        events = {"console": [], "requests": []}
+        pg.on("console", lambda m: events["console"].append((m.type, m.text)))
+        pg.on("pageerror", lambda e: events["console"].append(("pageerror", str(e))))
+        pg.on("request", lambda r: events["requests"].append(r.url))
+        url = Path(out / "gap-report.html").as_uri()
+        pg.goto(url)
+        yield pg, events, url, out
+        browser.close()
+
+
+def _visible(pg):
+    return pg.eval_on_selector_all("#articles .card", "cs => cs.filter(c => !c.hidden).map(c => c.id)")
+
+
+def test_renders_filters_and_searches_without_network(page):
+    pg, events, url, out = page
+    pg.screenshot(path=str(out / "report.png"), full_page=False)
+    assert (out / "report.png").stat().st_size > 10_000
+    assert len(_visible(pg)) == 48
+    pg.select_option("#f-status", "covered")
+    covered = _visible(pg)
+    assert "art-2" in covered and "art-9" not in covered and 0 < len(covered) < 48
+    pg.select_option("#f-status", "")
+    pg.select_option("#f-chapter", "III")
+    assert set(_visible(pg)) == {f"art-{n}" for n in range(23, 36)}
+    pg.select_option("#f-chapter", "")
+    pg.fill("#f-search", "Fraude informático")
+    assert _visible(pg) == ["art-8"]
+    pg.fill("#f-search", "zzzz-nothing")
+    assert _visible(pg) == [] and pg.is_visible("#no-results")
+    pg.fill("#f-search", "")
+    # collapse and expand, by keyboard
+    pg.focus("#collapse-all")
+    pg.keyboard.press("Enter")
+    assert pg.eval_on_selector("#art-2 details", "d => d.open") is False
+    pg.focus("#art-2 summary")
+    pg.keyboard.press("Enter")
+    assert pg.eval_on_selector("#art-2 details", "d => d.open") is True
+    assert [e for e in events["console"] if e[0] in ("error", "pageerror", "warning")] == []
+    assert [u for u in events["requests"] if u != url] == []
