@@ -113,7 +113,19 @@ def read_document(path) -> Document:
     if not doc.provisions:
         raise GapcheckError("the document has no articles or sections to analyse", path=path,
                             hint="check that the body holds <article> or <section> elements")
+    _odd_but_valid(doc)
     return doc
+
+
+def _odd_but_valid(doc: Document) -> None:
+    """A valid but unusual document is analysed; these warnings tell the adviser why results may be thin."""
+    if not any(p.heading for p in doc.provisions):
+        doc.warnings.append("no provision has a heading: matching relies on the text alone")
+    nums = [int(p.top_num) for p in doc.provisions if p.top_num.isdigit()]
+    gaps = [(a, b) for a, b in zip(nums, nums[1:]) if b > a + 1]
+    if gaps and len(nums) > 1:
+        shown = ", ".join(f"{a}→{b}" for a, b in gaps[:5]) + (" …" if len(gaps) > 5 else "")
+        doc.warnings.append(f"numbering gaps between provisions {shown}: check that nothing was lost in conversion")
 
 
 def _check_eids(doc: Document, path) -> None:

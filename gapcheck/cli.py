@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 the --fail-under threshold was not met; 2 usage or inpu
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import click
 from gapcheck import __version__
 from gapcheck.errors import GapcheckError
 
-EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _handle_errors(fn):
@@ -29,6 +30,14 @@ def _handle_errors(fn):
         except KeyboardInterrupt:
             click.echo("gapcheck: interrupted; earlier reports are left as they were", err=True)
             sys.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except Exception as exc:  # a bug in gapcheck, not in the input: say so in one line
+            if os.environ.get("GAPCHECK_DEBUG"):
+                raise
+            click.echo(f"gapcheck: internal error: {type(exc).__name__}: {exc} "
+                       "(please report it; GAPCHECK_DEBUG=1 shows the traceback)", err=True)
+            sys.exit(EXIT_INTERNAL)
     return wrapper
 
 
@@ -58,6 +67,12 @@ def import_cmd(file, country, lang, title, date_, number, doc_type, origin, outp
                          doc_type=doc_type, origin=origin, force=force)
     click.echo(f"{output}: {report['frbr_uri']}, {report['provisions']} provisions "
                f"({report['style']} style; {report['without_heading']} without heading)")
+    if report.get("dropped_other_language"):
+        click.echo(f"  {report['dropped_other_language']} paragraphs in another language left out (bilingual gazette)")
+    if report.get("hyphenations_joined"):
+        click.echo(f"  {report['hyphenations_joined']} words split by hyphenation joined")
+    if report.get("backup"):
+        click.echo(f"  the earlier file is kept as {report['backup']}")
 
 
 @main.command("analyze")
@@ -77,6 +92,9 @@ def analyze_cmd(paths, instrument, overrides, out_dir, report_lang, fail_under):
 
     assessment, written = run(list(paths), instrument=instrument, overrides=overrides, out_dir=out_dir,
                               report_lang=report_lang)
+    for d in assessment.documents:
+        for w in d.warnings:
+            click.echo(f"gapcheck: warning: {d.path}: {w}", err=True)
     click.echo(f"{assessment.country.upper()} against {assessment.instrument.id} "
                f"({len(assessment.documents)} documents, language {assessment.instrument.language})")
     for x in assessment.articles:

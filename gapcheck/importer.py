@@ -230,6 +230,17 @@ def keep_language(text: str, lang: str) -> tuple[str, int]:
     return "".join(kept), len(pars) - len(kept)
 
 
+_LETTER = "a-zà-öø-ÿ"
+
+
+def dehyphenate(text: str) -> tuple[str, int]:
+    """Join words a typesetter or OCR split: soft hyphens inside a word, and 'casti-' / 'gado' at a
+    line break (a lower-case letter on both sides). Returns (text, how many were joined)."""
+    text, n1 = re.subn(rf"(?<=[{_LETTER}])\u00ad(?=[{_LETTER}])", "", text, flags=re.I)
+    text, n2 = re.subn(rf"(?<=[{_LETTER}])-[ \t]*\n[ \t]*(?=[{_LETTER}])", "", text)
+    return text, n1 + n2
+
+
 def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[list[str], list[RawProvision], dict[str, str]]:
     """Return (front matter lines, provisions, table of contents {num: title}). `structured`: the
     source already split the provisions (a portal ingestion), so it has no table of contents."""
@@ -717,6 +728,7 @@ def import_statute(path, *, country: str, lang: str, title: str, date: str, numb
     frbr_uri = make_frbr_uri(country, date, number, doc_type)
     text, meta = read_source(path)
     text, dropped = keep_language(text, lang)
+    text, dehyphenated = dehyphenate(text)
     front, provisions, toc = split_provisions(text, path, structured="provisions" in meta)
     style = _style(_clean_lines(text))
     source = {"file": Path(path).name, "origin": origin, "url": meta.get("url", ""),
@@ -726,7 +738,7 @@ def import_statute(path, *, country: str, lang: str, title: str, date: str, numb
     report = {"frbr_uri": frbr_uri, "provisions": len(provisions), "style": style,
               "numbers": [p.num for p in provisions], "table_of_contents": bool(toc),
               "without_heading": sum(1 for p in provisions if not p.heading),
-              "dropped_other_language": dropped}
+              "dropped_other_language": dropped, "hyphenations_joined": dehyphenated}
     return tree, report
 
 
@@ -742,8 +754,13 @@ def import_file(path, output, *, country: str, lang: str, title: str, date: str,
     output = Path(output)
     if output.exists() and not force:
         raise GapcheckError("the output file exists and may hold an adviser's corrections", path=output,
-                            hint="choose another name, or pass --force to replace it")
+                            hint="choose another name, or pass --force to replace it (a backup is kept)")
     tree, report = import_statute(path, country=country, lang=lang, title=title, date=date, number=number,
                                   doc_type=doc_type, origin=origin)
+    if output.exists():
+        import shutil
+        backup = output.with_name(output.name + ".bak")
+        shutil.copy2(output, backup)
+        report["backup"] = str(backup)
     write_akn(tree, output, protect=[path])
     return report

@@ -115,7 +115,7 @@ def test_round_trip_rejects_a_bad_decision(tmp_path, report):
 
 
 def _mask(html: str) -> str:
-    return re.sub(r'(<span class="volatile">)[^<]*(</span>)', r"\1…\2", html)
+    return re.sub(r'(<(span|code) class="volatile">)[^<]*(</(span|code)>)', r"\1…\3", html)
 
 
 def test_html_matches_gold(report):
