@@ -168,3 +168,54 @@ def overrides_from_excel_cmd(report, output):
     for line in changes:
         click.echo(f"  {line}")
     click.echo(f"merged {len(changes)} decision(s) into {output}" + (f" (earlier file kept as {backup})" if backup else ""))
+
+
+@main.command("progress")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--bill", "bills", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A draft bill (AKN) to add to the latest law: what would it fix?")
+@click.option("--instrument", default="ets185", show_default=True)
+@click.option("-o", "--output", "out_dir", default="reports/progress", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+@_handle_errors
+def progress_cmd(folder, bills, instrument, out_dir):
+    """Status per article across a country's snapshots (and a draft bill); writes progress.json/.xlsx/.html."""
+    from gapcheck.progress import run_progress
+    from gapcheck.render.progress import write_progress
+
+    result = run_progress(folder, bills=bills, instrument=instrument)
+    for s in result["snapshots"]:
+        c = s["counts"]
+        click.echo(f"  {s['label']}: {c['covered']} in line, {c['partial']} partial, {c['absent']} absent")
+    for c in result["changes"]:
+        if c["to_snapshot"] == result["snapshots"][-1]["label"]:
+            added = ", ".join(p.rsplit("/", 1)[-1] for p in c["provisions_added"])
+            click.echo(f"  Art {c['article']:>3}: {c['before']} -> {c['after']}" + (f"  (+ {added})" if added else ""))
+    for n in result["method_notes"]:
+        click.echo(f"gapcheck: note: {n}", err=True)
+    click.echo(result["summary"])
+    for p in write_progress(result, out_dir):
+        click.echo(f"wrote {p}")
+
+
+@main.command("matrix")
+@click.argument("root", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--instrument", default="ets185", show_default=True)
+@click.option("-o", "--output", "out_dir", default="reports/matrix", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes (default: the machine's cores)")
+@_handle_errors
+def matrix_cmd(root, instrument, out_dir, workers):
+    """Every country folder under ROOT against every article: matrix.html (heatmap), .xlsx, .json,
+    and each country's report."""
+    from gapcheck.progress import country_folders, run_matrix
+    from gapcheck.render.progress import write_matrix
+
+    n = len(country_folders(root))
+    with click.progressbar(length=n, label="countries", file=sys.stderr) as bar:
+        result = run_matrix(root, instrument=instrument, out_dir=out_dir, workers=workers,
+                            progress=lambda cc: bar.update(1))
+    for t in result["totals"].values():
+        click.echo(f"  {t['title'].get('eng')}: {t['met']} of {t['of']} countries largely in line")
+    for p in write_matrix(result, out_dir):
+        click.echo(f"wrote {p}")

@@ -19,24 +19,29 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def pw():
+    with sync_api.sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory, pw):
     out = tmp_path_factory.mktemp("browser")
     write_reports(analyze([CL]), out, formats=("html",))
-    profile = tmp_path_factory.mktemp("profile")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        pg = browser.new_page()
-        events = {"console": [], "requests": []}
-        pg.on("console", lambda m: events["console"].append((m.type, m.text)))
-        pg.on("pageerror", lambda e: events["console"].append(("pageerror", str(e))))
-        pg.on("request", lambda r: events["requests"].append(r.url))
-        url = Path(out / "gap-report.html").as_uri()
-        pg.goto(url)
-        yield pg, events, url, out
-        browser.close()
+    profile = tmp_path_factory.mktemp("profile")      # a fresh profile
+    context = pw.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+    pg = context.new_page()
+    events = {"console": [], "requests": []}
+    pg.on("console", lambda m: events["console"].append((m.type, m.text)))
+    pg.on("pageerror", lambda e: events["console"].append(("pageerror", str(e))))
+    pg.on("request", lambda r: events["requests"].append(r.url))
+    url = Path(out / "gap-report.html").as_uri()
+    pg.goto(url)
+    yield pg, events, url, out
+    context.close()
 
 
 def _visible(pg):
@@ -69,3 +74,29 @@ def test_renders_filters_and_searches_without_network(page):
     assert pg.eval_on_selector("#art-2 details", "d => d.open") is True
     assert [e for e in events["console"] if e[0] in ("error", "pageerror", "warning")] == []
     assert [u for u in events["requests"] if u != url] == []
+
+
+def test_matrix_heatmap_sorts_and_links(tmp_path, pw):
+    from conftest import ROOT
+    from gapcheck.progress import run_matrix
+    from gapcheck.render.progress import write_matrix
+    r = run_matrix(ROOT / "national_laws", out_dir=tmp_path, workers=1)
+    write_matrix(r, tmp_path)
+    browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    pg = browser.new_page()
+    errors, requests = [], []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("request", lambda q: requests.append(q.url))
+    url = (tmp_path / "matrix.html").as_uri()
+    pg.goto(url)
+    order = lambda: pg.eval_on_selector_all("#matrix tbody tr", "rs => rs.map(r => r.dataset.country)")
+    assert order() == sorted(order())
+    pg.click("button[data-key=coverage]")
+    cov = pg.eval_on_selector_all("#matrix tbody tr", "rs => rs.map(r => parseFloat(r.dataset.coverage))")
+    assert cov == sorted(cov, reverse=True)
+    href = pg.get_attribute("#matrix tbody tr[data-country=cl] td.cell a", "href")
+    assert href == "cl/gap-report.html#art-1"
+    pg.screenshot(path=str(tmp_path / "matrix.png"))
+    browser.close()
+    assert errors == [] and requests == [url]
