@@ -59,14 +59,15 @@ def collect_inputs(paths, overrides=None) -> Inputs:
 
 def analyze(paths, *, instrument: str = "ets185", overrides=None, use_folder_overrides: bool = True,
             match_settings: MatchSettings = MatchSettings(),
-            assess_settings: AssessSettings = AssessSettings()) -> Assessment:
-    """Analyse national laws against an instrument; nothing is written."""
+            assess_settings: AssessSettings = AssessSettings(), instrument_file=None) -> Assessment:
+    """Analyse national laws against an instrument; nothing is written. `instrument_file`: an AKN
+    file of the instrument's official text, where the project does not bundle it."""
     inputs = collect_inputs(paths, overrides)
     if not use_folder_overrides and overrides is None:
         inputs.overrides = None
     documents = [read_document(p) for p in inputs.documents]
     language = _language(documents)
-    inst = load_instrument(instrument, language)
+    inst = load_instrument(instrument, language, str(instrument_file) if instrument_file else None)
     model = load_elements(instrument)
     findings = match(inst, documents, match_settings, model=model)
     decisions: dict = {}
@@ -90,18 +91,28 @@ def _language(documents: list[Document]) -> str:
     return max(set(langs), key=langs.count) if langs else "eng"
 
 
-def write_reports(assessment: Assessment, out_dir, *, report_lang: str = "en", formats=("json", "xlsx", "html"),
+def write_reports(assessment, out_dir, *, report_lang: str = "en", formats=("json", "xlsx", "html"),
                   protect=()) -> list[Path]:
-    """Write gap-report.json/.xlsx/.html into out_dir (atomically; never over an input)."""
+    """Write gap-report.json/.xlsx/.html into out_dir (atomically; never over an input).
+    `assessment` may be a list: one report with a section per instrument."""
     from gapcheck.render import write_all
     return write_all(assessment, Path(out_dir), report_lang=report_lang, formats=formats, protect=protect)
 
 
-def run(paths, *, instrument="ets185", overrides=None, out_dir="reports", report_lang="en") -> tuple[Assessment, list[Path]]:
-    """What `gapcheck analyze` does: analyse, then write the three reports."""
-    assessment = analyze(paths, instrument=instrument, overrides=overrides)
-    protect = [Path(d.path) for d in assessment.documents]
-    if assessment.overrides_file:
-        protect.append(Path(assessment.overrides_file))
-    written = write_reports(assessment, out_dir, report_lang=report_lang, protect=protect)
-    return assessment, written
+def run(paths, *, instrument="ets185", overrides=None, out_dir="reports", report_lang="en",
+        instrument_file=None) -> tuple[list[Assessment], list[Path]]:
+    """What `gapcheck analyze` does: analyse against one or several instruments ("ets185,ets189"),
+    then write the three reports."""
+    ids = [i.strip() for i in str(instrument).split(",") if i.strip()]
+    if not ids:
+        raise GapcheckError("no instrument given", hint="e.g. --instrument ets185 or ets185,ets189,cets224")
+    if instrument_file and len(ids) > 1:
+        raise GapcheckError("--instrument-file goes with a single --instrument")
+    assessments = [analyze(paths, instrument=i, overrides=overrides if i == ids[0] else None,
+                           use_folder_overrides=(i == ids[0]), instrument_file=instrument_file) for i in ids]
+    protect = [Path(d.path) for d in assessments[0].documents]
+    if assessments[0].overrides_file:
+        protect.append(Path(assessments[0].overrides_file))
+    written = write_reports(assessments if len(assessments) > 1 else assessments[0], out_dir,
+                            report_lang=report_lang, protect=protect)
+    return assessments, written

@@ -77,7 +77,10 @@ def import_cmd(file, country, lang, title, date_, number, doc_type, origin, outp
 
 @main.command("analyze")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--instrument", default="ets185", show_default=True, help="Instrument id (a folder in conventions/)")
+@click.option("--instrument", default="ets185", show_default=True,
+              help="Instrument id (a folder in conventions/), or several: ets185,ets189,cets224")
+@click.option("--instrument-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="An AKN file of the instrument's official text, where gapcheck does not bundle it (CETS 224)")
 @click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path),
               help="Adviser's overrides (default: overrides.yaml in the country folder)")
 @click.option("-o", "--output", "out_dir", default="reports", show_default=True, type=click.Path(file_okay=False, path_type=Path))
@@ -85,31 +88,34 @@ def import_cmd(file, country, lang, title, date_, number, doc_type, origin, outp
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
               help="Exit 1 when fewer than PERCENT of assessed articles are in line or partially in line")
 @_handle_errors
-def analyze_cmd(paths, instrument, overrides, out_dir, report_lang, fail_under):
+def analyze_cmd(paths, instrument, instrument_file, overrides, out_dir, report_lang, fail_under):
     """Analyse AKN files or a country folder; write gap-report.json, .xlsx and .html."""
     from gapcheck.analysis import run
     from gapcheck.model import Status
 
-    assessment, written = run(list(paths), instrument=instrument, overrides=overrides, out_dir=out_dir,
-                              report_lang=report_lang)
-    for d in assessment.documents:
+    assessments, written = run(list(paths), instrument=instrument, overrides=overrides, out_dir=out_dir,
+                               report_lang=report_lang, instrument_file=instrument_file)
+    for d in assessments[0].documents:
         for w in d.warnings:
             click.echo(f"gapcheck: warning: {d.path}: {w}", err=True)
-    click.echo(f"{assessment.country.upper()} against {assessment.instrument.id} "
-               f"({len(assessment.documents)} documents, language {assessment.instrument.language})")
-    for x in assessment.articles:
-        if x.status is Status.NOT_ASSESSED:
-            continue
-        provs = ", ".join(f"{f.provision.document.rsplit('/', 1)[-1]}:{f.provision.top_num}" for f in x.findings[:3])
-        mark = "*" if x.source == "override" else " "
-        click.echo(f"  Art {x.article.num:>3}{mark} {x.status.value:<15} {provs}")
-    counts = assessment.counts()
-    click.echo("  " + ", ".join(f"{s.value}: {n}" for s, n in counts.items() if s is not Status.NOT_ASSESSED)
-               + ("   (* = adviser override)" if any(x.source == "override" for x in assessment.articles) else ""))
+    for assessment in assessments:
+        click.echo(f"{assessment.country.upper()} against {assessment.instrument.id} "
+                   f"({len(assessment.documents)} documents, language {assessment.instrument.language})")
+        if assessment.instrument.note:
+            click.echo(f"  note: {assessment.instrument.note}")
+        for x in assessment.articles:
+            if x.status is Status.NOT_ASSESSED:
+                continue
+            provs = ", ".join(f"{f.provision.document.rsplit('/', 1)[-1]}:{f.provision.top_num}" for f in x.findings[:3])
+            mark = "*" if x.source == "override" else " "
+            click.echo(f"  Art {x.article.num:>3}{mark} {x.status.value:<15} {provs}")
+        counts = assessment.counts()
+        click.echo("  " + ", ".join(f"{s.value}: {n}" for s, n in counts.items() if s is not Status.NOT_ASSESSED)
+                   + ("   (* = adviser override)" if any(x.source == "override" for x in assessment.articles) else ""))
     for p in written:
         click.echo(f"wrote {p}")
     if fail_under is not None:
-        assessed = [x for x in assessment.articles if x.status not in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE)]
+        assessed = [x for a in assessments for x in a.articles if x.status not in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE)]
         ok = sum(x.status in (Status.COVERED, Status.PARTIAL) for x in assessed)
         pct = 100.0 * ok / len(assessed) if assessed else 100.0
         if pct < fail_under:

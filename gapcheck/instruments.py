@@ -54,16 +54,19 @@ def instrument_spec(instrument_id: str) -> dict:
 
 
 @lru_cache(maxsize=16)
-def load_instrument(instrument_id: str, language: str = "eng") -> Instrument:
-    """The instrument in `language` (falls back to English where the project lacks that text)."""
+def load_instrument(instrument_id: str, language: str = "eng", text_file: str | None = None) -> Instrument:
+    """The instrument in `language` (falls back to English where the project lacks that text).
+    `text_file`: an AKN file of the official text, for an instrument whose text is not bundled."""
     spec = instrument_spec(instrument_id)
     d = instrument_dir(instrument_id)
     lang = language if language in spec["texts"] else "eng"
-    path = d / f"{instrument_id}.{lang}.xml"
+    path = Path(text_file) if text_file else d / f"{instrument_id}.{lang}.xml"
     if not path.is_file():
         raise GapcheckError(f"the {lang} text of {instrument_id} is missing", path=path,
                             hint=f"rebuild it: python -m gapcheck.treaty_text {d} ../shared")
     root = parse_xml(path).getroot()
+    if not root.tag.startswith(f"{{{AKN_NS}"):
+        raise GapcheckError("the instrument file is not Akoma Ntoso", path=path)
     lo, hi = spec.get("assessed", {}).get("from", 1), spec.get("assessed", {}).get("to", 10**6)
     articles = []
     for el in root.iter(f"{{{AKN_NS}}}article"):
@@ -81,9 +84,61 @@ def load_instrument(instrument_id: str, language: str = "eng") -> Instrument:
             section=groups.get("section", ("", ""))[0], section_title=groups.get("section", ("", ""))[1],
             title_group=groups.get("title", ("", ""))[1],
             assessed=num.isdigit() and lo <= int(num) <= hi))
+    if not articles:
+        raise GapcheckError("the instrument file holds no <article> with an eId like art_1", path=path)
     title = spec["title"].get(lang) or spec["title"]["eng"]
+    note = ""
+    if spec.get("official_text_included") is False and not text_file:
+        note = ("The official text of this instrument is not included in gapcheck: articles show their "
+                "numbers, titles and gapcheck's own summaries. Give the official text with --instrument-file.")
     return Instrument(id=instrument_id, title=title, language=lang, frbr_uri=spec["frbr_uri"],
-                      articles=articles, path=str(path))
+                      articles=articles, path=str(path), note=note)
+
+
+def structure_to_akn(instrument_dir_path) -> Path:
+    """Write <id>.eng.xml for an instrument known by its structure only (structure.yaml)."""
+    from lxml import etree
+    from lxml.builder import ElementMaker
+
+    from gapcheck.files import write_bytes_atomic
+
+    d = Path(instrument_dir_path)
+    spec = yaml.safe_load((d / "instrument.yaml").read_text(encoding="utf-8"))
+    st = yaml.safe_load((d / "structure.yaml").read_text(encoding="utf-8"))
+    E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
+    body = E.body()
+    for i, ch in enumerate(st["chapters"], 1):
+        chapter = E.chapter(E.num(f"Chapter {ch['num']}"), E.heading(ch["title"]), eId=f"chp_{i}")
+        for entry in ch["articles"]:
+            num, title = entry[0], entry[1]
+            summary = entry[2] if len(entry) > 2 else ""
+            text = (f"[gapcheck summary, not the official text] {summary}" if summary
+                    else "[official text not included in gapcheck]")
+            chapter.append(E.article(E.num(f"Article {num}"), E.heading(title), E.content(E.p(text)), eId=f"art_{num}"))
+        body.append(chapter)
+    uri = spec["frbr_uri"]
+    meta = E.meta(E.identification(
+        E.FRBRWork(E.FRBRthis(value=f"{uri}/!main"), E.FRBRuri(value=uri), E.FRBRdate(date=spec["date"], name="Generation"),
+                   E.FRBRauthor(href="#coe"), E.FRBRcountry(value="coe")),
+        E.FRBRExpression(E.FRBRthis(value=f"{uri}/eng@/!main"), E.FRBRuri(value=f"{uri}/eng@"),
+                         E.FRBRdate(date=spec["date"], name="Generation"), E.FRBRauthor(href="#coe"),
+                         E.FRBRlanguage(language="eng")),
+        E.FRBRManifestation(E.FRBRthis(value=f"{uri}/eng@/!main.xml"), E.FRBRuri(value=f"{uri}/eng@.akn"),
+                            E.FRBRdate(date=spec["date"], name="Generation"), E.FRBRauthor(href="#gapcheck")),
+        source="#gapcheck"))
+    act = E.act(meta, E.preface(E.p("Structure only; the official text is not included in gapcheck.")), body,
+                name="treaty")
+    out = d / f"{spec['id']}.eng.xml"
+    write_bytes_atomic(out, etree.tostring(E.akomaNtoso(act), xml_declaration=True, encoding="UTF-8",
+                                           pretty_print=True))
+    return out
+
+
+if __name__ == "__main__":   # python -m gapcheck.instruments structure conventions/cets224
+    import sys as _sys
+
+    if len(_sys.argv) == 3 and _sys.argv[1] == "structure":
+        print(structure_to_akn(_sys.argv[2]))
 
 
 def _article_text(el) -> str:

@@ -128,6 +128,7 @@ class Instrument:
     frbr_uri: str
     articles: list[Article]
     path: str = ""
+    note: str = ""           # e.g. that the official text is not included
 
     def article(self, num: str) -> Article | None:
         for a in self.articles:

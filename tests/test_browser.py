@@ -57,7 +57,7 @@ def test_renders_filters_and_searches_without_network(page):
     covered = _visible(pg)
     assert "art-2" in covered and "art-9" not in covered and 0 < len(covered) < 48
     pg.select_option("#f-status", "")
-    pg.select_option("#f-chapter", "III")
+    pg.select_option("#f-chapter", "ets185:III")
     assert set(_visible(pg)) == {f"art-{n}" for n in range(23, 36)}
     pg.select_option("#f-chapter", "")
     pg.fill("#f-search", "Fraude informático")

@@ -7,8 +7,9 @@ from pathlib import Path
 from gapcheck.model import Assessment
 
 
-def write_all(assessment: Assessment, out_dir: Path, *, report_lang="en", formats=("json", "xlsx", "html"),
+def write_all(assessment, out_dir: Path, *, report_lang="en", formats=("json", "xlsx", "html"),
               protect=()) -> list[Path]:
+    """`assessment` is one Assessment, or a list (one report with a section per instrument)."""
     from gapcheck.files import write_bytes_atomic, write_text_atomic
 
     written = []

@@ -68,15 +68,26 @@ def _provision_label(p) -> str:
     return f"{p.document}~{p.eid}" + (f" ({p.heading})" if p.heading else "")
 
 
-def to_workbook(a: Assessment, lang: str = "en") -> Workbook:
+def to_workbook(assessments, lang: str = "en") -> Workbook:
+    """One instrument: Summary, Articles, Provisions, Texts, Overrides. Several: those sheets for the
+    first, and Summary/Articles/Texts sheets named after each further instrument."""
+    if isinstance(assessments, Assessment):
+        assessments = [assessments]
+    a = assessments[0]
     L = labels(lang)
     SL = STATUS_LABELS.get(lang, STATUS_LABELS["en"])
+    lang3 = {"en": "eng", "es": "spa"}.get(lang, "eng")
     wb = Workbook()
-    _summary(wb.active, a, L, SL, {"en": "eng", "es": "spa"}.get(lang, "eng"))
+    _summary(wb.active, a, L, SL, lang3)
     texts_row = _texts(wb.create_sheet("Texts"), a, L)
     _articles(wb.create_sheet("Articles", 1), a, L, SL, texts_row)
     _provisions(wb.create_sheet("Provisions", 2), a, L)
     _overrides(wb.create_sheet("Overrides"), a, L)
+    for other in assessments[1:]:
+        iid = other.instrument.id
+        _summary(wb.create_sheet(f"Summary {iid}"), other, L, SL, lang3)
+        rows = _texts(wb.create_sheet(f"Texts {iid}"), other, L)
+        _articles(wb.create_sheet(f"Articles {iid}"), other, L, SL, rows, texts_sheet=f"Texts {iid}")
     wb.properties.title = f"{L['report_title']}: {a.country.upper()} / {a.instrument.id}"
     wb.properties.subject = a.instrument.title
     wb.properties.creator = f"gapcheck {a.tool_version}"
@@ -86,9 +97,12 @@ def to_workbook(a: Assessment, lang: str = "en") -> Workbook:
 
 
 def _summary(ws, a: Assessment, L, SL, lang3: str):
-    ws.title = "Summary"
+    if ws.title == "Sheet":
+        ws.title = "Summary"
     info = [(L["country"], a.country.upper()), (L["instrument"], f"{a.instrument.title} ({a.instrument.id})"),
             (L["date"], a.created), (L["version"], a.tool_version)]
+    if a.instrument.note:
+        info.append(("Note", a.instrument.note))
     for r, (k, v) in enumerate(info, 1):
         _set(ws, r, 1, k, bold=True)
         _set(ws, r, 2, v)
@@ -156,7 +170,7 @@ def _summary(ws, a: Assessment, L, SL, lang3: str):
     _print_setup(ws)
 
 
-def _articles(ws, a: Assessment, L, SL, texts_row: dict):
+def _articles(ws, a: Assessment, L, SL, texts_row: dict, texts_sheet: str = "Texts"):
     headers = [L[c] for c in ("chapter", "article", "title", "status", "provisions")] + \
         [L["elements_found"], L["elements_missing"], L["score"], L["source"], L["decision"], L["comment"],
          L["recommendation"]]
@@ -178,7 +192,7 @@ def _articles(ws, a: Assessment, L, SL, texts_row: dict):
         if x.article.num in texts_row:
             cell = ws.cell(row=r, column=5 if x.findings else 3)
             # an internal link (location), not an external target: it opens no file or network
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'Texts'!A{texts_row[x.article.num]}")
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{texts_sheet}'!A{texts_row[x.article.num]}")
             cell.font = Font(color="1F4E79", underline="single")
     dv = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
                         showErrorMessage=True, errorTitle=L["decision"],
@@ -234,7 +248,7 @@ def _overrides(ws, a: Assessment, L):
     _set(ws, len(rows) + 3, 1, (L["overrides"] + ": " + a.overrides_file) if a.overrides_file else L["no_overrides"])
 
 
-def to_xlsx_bytes(a: Assessment, lang: str = "en") -> bytes:
+def to_xlsx_bytes(a, lang: str = "en") -> bytes:
     buf = io.BytesIO()
     to_workbook(a, lang).save(buf)
     return buf.getvalue()

@@ -84,10 +84,18 @@ def chapters(a: Assessment) -> list[dict]:
     return out
 
 
-def to_html(a: Assessment, lang: str = "en") -> str:
+def to_html(assessments, lang: str = "en") -> str:
+    """One report for one or several instruments (a section per instrument)."""
+    if isinstance(assessments, Assessment):
+        assessments = [assessments]
+    a = assessments[0]
+    multi = len(assessments) > 1
     SL = STATUS_LABELS.get(lang, STATUS_LABELS["en"])
-    data = {"country": a.country, "instrument": a.instrument.id, "articles": len(a.articles)}
+    data = {"country": a.country, "instruments": [x.instrument.id for x in assessments]}
     return _env().get_template("report.html.j2").render(
-        a=a, L=labels(lang), lang=lang, lang3={"en": "eng", "es": "spa"}.get(lang, "eng"), SL=SL, Status=Status, chapters=chapters(a),
-        indicators=indicators(a, instrument_spec(a.instrument.id)), counts=a.counts(),
-        conv_phrases=_convention_phrases(a), data_json=Markup(json.dumps(data).replace("<", "\\u003c")))
+        a=a, assessments=assessments, multi=multi, L=labels(lang), lang=lang,
+        lang3={"en": "eng", "es": "spa"}.get(lang, "eng"), SL=SL, Status=Status, chapters_of=chapters,
+        indicators_of=lambda x: indicators(x, instrument_spec(x.instrument.id)),
+        prefix=lambda x: f"{x.instrument.id}-" if multi else "",
+        conv_phrases={x.instrument.id: _convention_phrases(x) for x in assessments},
+        data_json=Markup(json.dumps(data).replace("<", "\\u003c")))

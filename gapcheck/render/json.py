@@ -12,7 +12,8 @@ from gapcheck.model import Assessment
 def to_dict(a: Assessment) -> dict:
     return {
         "tool": {"name": "gapcheck", "version": a.tool_version},
-        "instrument": {"id": a.instrument.id, "language": a.instrument.language, "title": a.instrument.title},
+        "instrument": {"id": a.instrument.id, "language": a.instrument.language, "title": a.instrument.title,
+                       **({"note": a.instrument.note} if a.instrument.note else {})},
         "country": a.country,
         "created": a.created,
         "documents": [{"frbr_uri": d.frbr_uri, "title": d.title, "language": d.language, "date": d.date,
@@ -34,5 +35,13 @@ def to_dict(a: Assessment) -> dict:
     }
 
 
-def to_json_text(a: Assessment) -> str:
-    return json.dumps(to_dict(a), ensure_ascii=False, indent=2) + "\n"
+def to_json_text(a) -> str:
+    """One instrument: the contract above. Several: the shared fields once, and `instruments`,
+    a list of the per-instrument contracts."""
+    if isinstance(a, list):
+        first = to_dict(a[0])
+        data = {"tool": first["tool"], "country": first["country"], "created": first["created"],
+                "documents": first["documents"], "instruments": [to_dict(x) for x in a]}
+    else:
+        data = to_dict(a)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
