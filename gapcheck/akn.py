@@ -49,7 +49,11 @@ def clean_num(num: str) -> str:
 
 
 def localname(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""           # comments and processing instructions
+    i = tag.rfind("}")
+    return tag[i + 1:] if i >= 0 else tag
 
 
 def safe_parser() -> etree.XMLParser:
@@ -190,10 +194,11 @@ def _read_akn(root, path) -> Document:
     doc = Document(frbr_uri=frbr_uri, title=title or Path(path).stem, language=_lang3(lang),
                    date=date[:10], doc_type=localname(docel), path=str(path), source=source)
     # a documentCollection may carry its component documents beside it, under the root
-    bodies = [e for e in root.iter() if localname(e) in BODY_NAMES]
+    ns = etree.QName(root).namespace
+    bodies = list(root.iter(*[f"{{{ns}}}{b}" for b in BODY_NAMES]))
     counter: dict = {}
     for body in bodies:
-        if any(localname(a) in BODY_NAMES for a in body.iterancestors()):
+        if any(localname(a) in BODY_NAMES for a in body.iterancestors()):  # (rare: only nested collections)
             continue            # a body inside another one is read with it
         for el in _top_level(body):
             doc.provisions.append(_provision(el, doc.frbr_uri, None, counter))

@@ -119,13 +119,27 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
 # ------------------------------------------------------------------ finding terms in text
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_STEM_CACHE: dict[str, dict[str, tuple[str, str]]] = {}
+
+
+def tokenize(text: str, lang3: str) -> tuple[list[str], list[str], list[str]]:
+    """(words as written, folded words, stems) of a text, stopwords kept: phrases like 'sin
+    autorización' need them. Each word is folded on its own, so the words shown to the adviser are
+    the statute's; each distinct word is folded and stemmed once per language."""
+    words = _TOKEN.findall(text)
+    cache = _STEM_CACHE.setdefault(lang3, {})
+    missing = [w for w in set(words) if w not in cache]
+    if missing:
+        folded = [fold(w) for w in missing]
+        for w, f, st in zip(missing, folded, _stemmer(lang3).stemWords(folded)):
+            cache[w] = (f, st)
+    pairs = [cache[w] for w in words]
+    return words, [f for f, _ in pairs], [st for _, st in pairs]
 
 
 def stem_tokens(text: str, lang3: str) -> tuple[list[str], list[str]]:
-    """(words as written, stems) of a text, stopwords kept: phrases like 'sin autorización' need
-    them. Each word is folded on its own, so the words shown to the adviser are the statute's."""
-    words = _TOKEN.findall(text)
-    return words, _stemmer(lang3).stemWords([fold(w) for w in words])
+    words, _, stems = tokenize(text, lang3)
+    return words, stems
 
 
 @lru_cache(maxsize=100_000)
@@ -133,19 +147,60 @@ def compile_term(term: str, lang3: str) -> tuple[str, ...]:
     return tuple(stem_tokens(term, lang3)[1])
 
 
+_END = "\x00"   # end of a term in the trie
+_SEP = "\x01"   # between heading and text: no phrase spans them
+
+
+class TermTrie:
+    """Every term of a model, as a trie over stems: one pass over a text finds all of them (the
+    pre-filter before any fuzzy scoring, in the manner of Aho-Corasick)."""
+
+    def __init__(self, terms):
+        self.root: dict = {}
+        for t in terms:
+            if not t:
+                continue
+            node = self.root
+            for st in t:
+                node = node.setdefault(st, {})
+            node[_END] = t
+
+    def scan(self, stems: list[str]) -> dict[tuple[str, ...], int]:
+        found: dict[tuple[str, ...], int] = {}
+        root, n = self.root, len(stems)
+        for i in range(n):
+            node = root.get(stems[i])
+            j = i + 1
+            while node is not None:
+                t = node.get(_END)
+                if t is not None and t not in found:
+                    found[t] = i
+                node = node.get(stems[j]) if j < n else None
+                j += 1
+        return found
+
+
 class TextIndex:
-    """The stem n-grams of a provision's heading and text, with where each starts."""
+    """Where the terms of a model occur in a provision's heading and text.
+
+    With a `trie`, the text is scanned once for all the model's terms (fast); without, every stem
+    n-gram of the text is indexed (the unoptimised path, kept to check that both agree)."""
 
     __slots__ = ("words", "grams", "heading_grams", "heading_words")
 
-    def __init__(self, heading: str, text: str, lang3: str):
-        hw, hs = stem_tokens(heading, lang3)
-        tw, ts = stem_tokens(text, lang3)
+    def __init__(self, heading: str, text: str, lang3: str, trie: TermTrie | None = None,
+                 tokens: tuple | None = None):
+        hw, _, hs = tokenize(heading, lang3)
+        tw, _, ts = tokens if tokens is not None else tokenize(text, lang3)
         self.heading_words = hw
-        self.heading_grams = self._grams(hs)
-        # a separator, so that no phrase spans heading and text
-        self.words = hw + ["\x00"] + tw
-        self.grams = self._grams(hs + ["\x00"] + ts)
+        self.words = hw + [_SEP] + tw
+        stems = hs + [_SEP] + ts
+        if trie is not None:
+            self.heading_grams = trie.scan(hs)
+            self.grams = trie.scan(stems)
+        else:
+            self.heading_grams = self._grams(hs)
+            self.grams = self._grams(stems)
 
     @staticmethod
     def _grams(stems: list[str]) -> dict[tuple[str, ...], int]:

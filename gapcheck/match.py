@@ -19,11 +19,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from gapcheck.elements import ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements
+from gapcheck.elements import ArticleModel, ElementModel, TermTrie, TextIndex, compiled_terms, load_elements, tokenize
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
-from gapcheck.text import normalise, stems
+from gapcheck.text import STOPWORDS, normalise
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class MatchSettings:
     element_weight: float = 0.60
     heading_weight: float = 0.25   # the rest is text similarity
     text_scale: float = 0.40       # a cosine at or above this counts as full text similarity
+    fast: bool = True              # term pre-filter by trie; False: index every n-gram (to check both agree)
 
 
 # ------------------------------------------------------------------ text similarity
@@ -53,13 +54,21 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]
     return sum(a[t] * b[t] for t in shared), shared
 
 
+def content_stems(tokens, language: str) -> list[str]:
+    """The stems of the meaningful words (no stopwords, no numbers), from `tokenize` output."""
+    stop = STOPWORDS.get(language, set())
+    _, folded, stems = tokens
+    return [st for f, st in zip(folded, stems) if f not in stop and not f.isdigit()]
+
+
 class Similarity:
     """Heading and text similarity between the articles and the provisions of one analysis.
     IDF is taken over both sides, so the boilerplate of the treaty and of the code weighs little."""
 
-    def __init__(self, articles: list[Article], provisions: list[Provision], language: str):
-        art_tokens = {a.num: stems(a.title + " " + a.text, language) for a in articles}
-        prov_tokens = [stems(p.heading + " " + p.full_text, language) for p in provisions]
+    def __init__(self, articles: list[Article], provisions: list[Provision], language: str, prov_tokens=None):
+        art_tokens = {a.num: content_stems(tokenize(a.title + " " + a.text, language), language) for a in articles}
+        if prov_tokens is None:
+            prov_tokens = [content_stems(tokenize(p.heading + " " + p.full_text, language), language) for p in provisions]
         df: Counter = Counter()
         for toks in list(art_tokens.values()) + prov_tokens:
             df.update(set(toks))
@@ -67,12 +76,19 @@ class Similarity:
         idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
         self.art_vec = {k: _vector(v, idf) for k, v in art_tokens.items()}
         self.prov_vec = [_vector(t, idf) for t in prov_tokens]
-        self.art_head = {a.num: normalise(a.title, language) for a in articles}
-        self.prov_head = [normalise(p.heading, language) for p in provisions]
+        art_head = [normalise(a.title, language) for a in articles]
+        prov_head = [normalise(p.heading, language) for p in provisions]
+        # every heading against every title in one batched call, on the machine's cores
+        scores = process.cdist(art_head, prov_head, scorer=fuzz.token_sort_ratio, workers=-1)
+        self._row = {a.num: k for k, a in enumerate(articles)}
+        self._head = scores
+        self._empty = [not h for h in prov_head]
+        self._art_empty = {a.num: not h for a, h in zip(articles, art_head)}
 
     def heading(self, num: str, i: int) -> float:
-        a, p = self.art_head[num], self.prov_head[i]
-        return fuzz.token_sort_ratio(a, p) / 100 if a and p else 0.0
+        if self._empty[i] or self._art_empty[num]:
+            return 0.0
+        return float(self._head[self._row[num], i]) / 100
 
     def text(self, num: str, i: int) -> tuple[float, list[str]]:
         return _cosine(self.art_vec[num], self.prov_vec[i])
@@ -108,6 +124,11 @@ class ElementMatcher:
             for name, o in am.options.items():
                 self._terms[(num, "option:" + name)] = compiled_terms(o.terms, language)
         self._kinds = {k: compiled_terms(v, language) for k, v in model.kinds.items()}
+        self.trie = TermTrie([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts])
+
+    def index(self, provision: Provision, tokens=None, fast: bool = True) -> TextIndex:
+        return TextIndex(provision.heading, "" if tokens is not None else provision.full_text, self.language,
+                         trie=self.trie if fast else None, tokens=tokens)
 
     def provision_kinds(self, idx: TextIndex) -> set[str]:
         """What a provision is: an offence (it punishes), a power, a definitions provision, …"""
@@ -132,13 +153,21 @@ class ElementMatcher:
         if not self.kind_ok(am, kinds):
             return None
         found = {}
-        for name, e in am.elements.items():
-            words = idx.find(self._terms[(am.num, name)], e.where)
-            if words is not None:
-                found[name] = words
+        # the key elements first: most provisions stop here, before any other look-up
         for group in am.key:
-            if not any(n in found for n in group):
+            for n in group:
+                words = idx.find(self._terms[(am.num, n)], am.elements[n].where)
+                if words is not None:
+                    found[n] = words
+                    break
+            else:
                 return None
+        for name, e in am.elements.items():
+            if name not in found:
+                words = idx.find(self._terms[(am.num, name)], e.where)
+                if words is not None:
+                    found[name] = words
+        found = {n: found[n] for n in am.elements if n in found}     # in the model's order
         total = sum(_weight(n, am) for n in am.elements)
         share = sum(_weight(n, am) for n in found) / total if total else 0.0
         options = {}
@@ -162,9 +191,13 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
         return by_article
     language = documents[0].language or instrument.language
     model = model if model is not None else load_elements(instrument.id)
-    sim = Similarity(articles, provisions, language)
+    # each provision is tokenised once: for the term index and for text similarity
+    tokens = [tokenize(p.full_text, language) for p in provisions]
+    heads = [tokenize(p.heading, language) for p in provisions]
+    sim = Similarity(articles, provisions, language,
+                     prov_tokens=[content_stems(h, language) + content_stems(t, language) for h, t in zip(heads, tokens)])
     em = ElementMatcher(model, language) if model else None
-    indexes = [TextIndex(p.heading, p.full_text, language) for p in provisions] if em else []
+    indexes = [em.index(p, tokens[i], settings.fast) for i, p in enumerate(provisions)] if em else []
     kinds = [em.provision_kinds(ix) for ix in indexes] if em else []
     candidates: list[Finding] = []
     for a in articles:
@@ -229,13 +262,14 @@ def national_only(documents: list[Document], findings: dict[str, list[Finding]],
     # computer words, and data words of two or more words ("datos informáticos", not bare "data")
     computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
         [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
+    trie = TermTrie([t for ts in em._kinds.values() for t in ts] + computer)
     used = {f.provision.ref for fs in findings.values() for f in fs}
     out = []
     for d in documents:
         for p in d.provisions:
             if p.ref in used:
                 continue
-            idx = TextIndex(p.heading, p.full_text, language)
+            idx = TextIndex(p.heading, p.full_text, language, trie=trie)
             kinds = em.provision_kinds(idx)
             if "offence" in kinds and "power" not in kinds and idx.find(computer) is not None:
                 out.append(p)

@@ -58,7 +58,7 @@ def _convention_phrases(a: Assessment) -> dict[str, list[str]]:
         phrases = []
         for name in x.elements_found:
             words = idx.find(compiled_terms(am.elements[name].terms, lang))
-            if words and "\x00" not in words:
+            if words and "\x01" not in words:
                 phrases.append(words)
         out[x.article.num] = phrases
     return out
