@@ -32,8 +32,8 @@ class MatchSettings:
     relative: float = 0.92         # keep provisions scoring at least this share of the article's best
     compete: float = 0.90          # drop a pair scoring under this share of the provision's best article
     max_per_article: int = 4
-    element_weight: float = 0.60
-    heading_weight: float = 0.25   # the rest is text similarity
+    element_weight: float = 0.50
+    heading_weight: float = 0.35   # the rest is text similarity
     text_scale: float = 0.40       # a cosine at or above this counts as full text similarity
     fast: bool = True              # term pre-filter by trie; False: index every n-gram (to check both agree)
 
