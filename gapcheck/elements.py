@@ -72,7 +72,8 @@ def load_elements(instrument_id: str) -> ElementModel | None:
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        from gapcheck.instruments import FastLoader
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FastLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise GapcheckError(f"YAML error: {getattr(exc, 'problem', exc)}", path=path,

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's loader when PyYAML has it (it is many times faster on the elements files)
+FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from gapcheck.akn import AKN_NS, localname, parse_xml
 from gapcheck.errors import GapcheckError
 from gapcheck.model import Article, Instrument
@@ -44,9 +47,14 @@ def instrument_dir(instrument_id: str) -> Path:
 
 
 def instrument_spec(instrument_id: str) -> dict:
-    path = instrument_dir(instrument_id) / "instrument.yaml"
+    return _spec(str(instrument_dir(instrument_id) / "instrument.yaml"))
+
+
+@lru_cache(maxsize=32)
+def _spec(path: str) -> dict:
+    path = Path(path)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=FastLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise GapcheckError(f"YAML error: {getattr(exc, 'problem', exc)}", path=path,
