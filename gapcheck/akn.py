@@ -376,3 +376,51 @@ def _provision_clml(el, uri, top, heading=""):
                 if re.fullmatch(r"P\d", localname(c)):
                     p.children.append(_provision_clml(c, uri, p))
     return p
+
+
+# ---------------------------------------------------------------- writing (importer, treaty texts)
+
+def element_maker():
+    from lxml.builder import ElementMaker
+    return ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "gc": GAPCHECK_NS})
+
+
+def meta_element(E, *, frbr_uri: str, lang: str, date: str, title: str | None, author: str, country: str,
+                 source: dict | None, organizations=()):
+    """An AKN <meta>: FRBR work, expression and manifestation, the organisations referred to, and
+    where the text came from (gapcheck's <proprietary> source record)."""
+    expr = f"{frbr_uri}/{lang}@{date}"
+    work = [E.FRBRthis(value=f"{frbr_uri}/!main"), E.FRBRuri(value=frbr_uri)]
+    if title is not None:
+        work.append(E.FRBRalias(value=title, name="title"))
+    work += [E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href=author), E.FRBRcountry(value=country)]
+    parts = [E.identification(
+        E.FRBRWork(*work),
+        E.FRBRExpression(E.FRBRthis(value=f"{expr}/!main"), E.FRBRuri(value=expr),
+                         E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href=author),
+                         E.FRBRlanguage(language=lang)),
+        E.FRBRManifestation(E.FRBRthis(value=f"{expr}/!main.xml"), E.FRBRuri(value=f"{expr}.akn"),
+                            E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href="#gapcheck")),
+        source="#gapcheck")]
+    orgs = list(organizations) + [("gapcheck", "gapcheck")]
+    parts.append(E.references(*[E.TLCOrganization(eId=eid, href=f"/ontology/organization/{eid}", showAs=show)
+                                for eid, show in orgs], source="#gapcheck"))
+    if source is not None:
+        src = etree.Element(f"{{{GAPCHECK_NS}}}source", **{k: str(v) for k, v in source.items() if v})
+        parts.append(E.proprietary(src, source="#gapcheck"))
+    return E.meta(*parts)
+
+
+def fill_hierarchy(E, el, intro: list[str], children: list, wrap: list[str]) -> None:
+    """An AKN hierarchical element's body: intro, sub-elements and wrapUp, or plain content."""
+    def block(tag, texts):
+        return getattr(E, tag)(*[E.p(t) for t in texts])
+    if children:
+        if intro:
+            el.append(block("intro", intro))
+        for c in children:
+            el.append(c)
+        if wrap:
+            el.append(block("wrapUp", wrap))
+    else:
+        el.append(block("content", (intro + wrap) or [""]))

@@ -23,7 +23,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from gapcheck import __version__
-from gapcheck.akn import AKN_NS, GAPCHECK_NS
+from gapcheck.akn import AKN_NS, GAPCHECK_NS, fill_hierarchy, meta_element
 from gapcheck.errors import GapcheckError
 
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "gc": GAPCHECK_NS})
@@ -603,10 +603,6 @@ def _eid_num(num: str) -> str:
     return n.strip("-") or "x"
 
 
-def _p(tag, texts):
-    return getattr(E, tag)(*[E.p(t) for t in texts])
-
-
 def _level_xml(lv: Level):
     el = getattr(E, lv.kind)(eId=lv.eid)
     if lv.num:
@@ -616,36 +612,13 @@ def _level_xml(lv: Level):
 
 
 def _fill(el, lv: Level):
-    if lv.children:
-        if lv.intro:
-            el.append(_p("intro", lv.intro))
-        for c in lv.children:
-            el.append(_level_xml(c))
-        if lv.wrap:
-            el.append(_p("wrapUp", lv.wrap))
-    else:
-        el.append(_p("content", (lv.intro + lv.wrap) or [""]))
+    fill_hierarchy(E, el, lv.intro, [_level_xml(c) for c in lv.children], lv.wrap)
 
 
 def provisions_to_akn(provisions: list[RawProvision], *, frbr_uri: str, lang: str, title: str,
                       date: str, doc_type: str, front: list[str], source: dict, style_word: str):
-    expr = f"{frbr_uri}/{lang}@{date}"
-    src_el = etree.Element(f"{{{GAPCHECK_NS}}}source", **{k: str(v) for k, v in source.items() if v})
-    meta = E.meta(
-        E.identification(
-            E.FRBRWork(E.FRBRthis(value=f"{frbr_uri}/!main"), E.FRBRuri(value=frbr_uri),
-                       E.FRBRalias(value=title, name="title"), E.FRBRdate(date=date, name="Generation"),
-                       E.FRBRauthor(href=""), E.FRBRcountry(value=frbr_uri.split("/")[2])),
-            E.FRBRExpression(E.FRBRthis(value=f"{expr}/!main"), E.FRBRuri(value=expr),
-                             E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href=""),
-                             E.FRBRlanguage(language=lang)),
-            E.FRBRManifestation(E.FRBRthis(value=f"{expr}/!main.xml"), E.FRBRuri(value=f"{expr}.akn"),
-                                E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href="#gapcheck")),
-            source="#gapcheck"),
-        E.references(E.TLCOrganization(eId="gapcheck", href="/ontology/organization/gapcheck", showAs="gapcheck"),
-                     source="#gapcheck"),
-        E.proprietary(src_el, source="#gapcheck"),
-    )
+    meta = meta_element(E, frbr_uri=frbr_uri, lang=lang, date=date, title=title, author="",
+                        country=frbr_uri.split("/")[2], source=source)
     doc = getattr(E, doc_type)(meta, name=doc_type)
     if front:
         doc.append(E.preface(*[E.p(t) for t in front]))

@@ -106,14 +106,14 @@ def load_instrument(instrument_id: str, language: str = "eng", text_file: str | 
 def structure_to_akn(instrument_dir_path) -> Path:
     """Write <id>.eng.xml for an instrument known by its structure only (structure.yaml)."""
     from lxml import etree
-    from lxml.builder import ElementMaker
 
+    from gapcheck.akn import element_maker, meta_element
     from gapcheck.files import write_bytes_atomic
 
     d = Path(instrument_dir_path)
     spec = yaml.safe_load((d / "instrument.yaml").read_text(encoding="utf-8"))
     st = yaml.safe_load((d / "structure.yaml").read_text(encoding="utf-8"))
-    E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
+    E = element_maker()
     body = E.body()
     for i, ch in enumerate(st["chapters"], 1):
         chapter = E.chapter(E.num(f"Chapter {ch['num']}"), E.heading(ch["title"]), eId=f"chp_{i}")
@@ -124,16 +124,8 @@ def structure_to_akn(instrument_dir_path) -> Path:
                     else "[official text not included in gapcheck]")
             chapter.append(E.article(E.num(f"Article {num}"), E.heading(title), E.content(E.p(text)), eId=f"art_{num}"))
         body.append(chapter)
-    uri = spec["frbr_uri"]
-    meta = E.meta(E.identification(
-        E.FRBRWork(E.FRBRthis(value=f"{uri}/!main"), E.FRBRuri(value=uri), E.FRBRdate(date=spec["date"], name="Generation"),
-                   E.FRBRauthor(href="#coe"), E.FRBRcountry(value="coe")),
-        E.FRBRExpression(E.FRBRthis(value=f"{uri}/eng@/!main"), E.FRBRuri(value=f"{uri}/eng@"),
-                         E.FRBRdate(date=spec["date"], name="Generation"), E.FRBRauthor(href="#coe"),
-                         E.FRBRlanguage(language="eng")),
-        E.FRBRManifestation(E.FRBRthis(value=f"{uri}/eng@/!main.xml"), E.FRBRuri(value=f"{uri}/eng@.akn"),
-                            E.FRBRdate(date=spec["date"], name="Generation"), E.FRBRauthor(href="#gapcheck")),
-        source="#gapcheck"))
+    meta = meta_element(E, frbr_uri=spec["frbr_uri"], lang="eng", date=spec["date"], title=None, author="#coe",
+                        country="coe", source=None, organizations=[("coe", "Council of Europe")])
     act = E.act(meta, E.preface(E.p("Structure only; the official text is not included in gapcheck.")), body,
                 name="treaty")
     out = d / f"{spec['id']}.eng.xml"

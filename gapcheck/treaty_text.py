@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from gapcheck.akn import AKN_NS, GAPCHECK_NS
+from gapcheck.akn import AKN_NS, GAPCHECK_NS, fill_hierarchy, meta_element
 from gapcheck.errors import GapcheckError
 
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "gc": GAPCHECK_NS})
@@ -189,10 +189,6 @@ def apply_wrap_ups(top: list[Node], wrap_ups: list[dict], lang: str, path="") ->
         owner.wrap = [tail]
 
 
-def _p_block(tag: str, lines: list[str]):
-    return getattr(E, tag)(*[E.p(x) for x in lines])
-
-
 def _to_xml(node: Node):
     kind = "point" if node.kind == "point" else node.kind
     el = getattr(E, kind)(eId=node.eid)
@@ -204,15 +200,7 @@ def _to_xml(node: Node):
         for c in node.children:
             el.append(_to_xml(c))
         return el
-    if node.children:
-        if node.lines:
-            el.append(_p_block("intro", node.lines))
-        for c in node.children:
-            el.append(_to_xml(c))
-        if node.wrap:
-            el.append(_p_block("wrapUp", node.wrap))
-    else:
-        el.append(_p_block("content", node.lines or [""]))
+    fill_hierarchy(E, el, node.lines, [_to_xml(c) for c in node.children], node.wrap)
     return el
 
 
@@ -220,24 +208,8 @@ def treaty_to_akn(text: str, *, lang: str, frbr_uri: str, date: str, wrap_ups: l
                   source: dict, path="") -> etree._ElementTree:
     title, preamble, top, closing = parse_treaty_text(text, lang, path)
     apply_wrap_ups(top, wrap_ups, lang, path)
-    expr = f"{frbr_uri}/{lang}@{date}"
-    meta = E.meta(
-        E.identification(
-            E.FRBRWork(E.FRBRthis(value=f"{frbr_uri}/!main"), E.FRBRuri(value=frbr_uri),
-                       E.FRBRalias(value=title, name="title"), E.FRBRdate(date=date, name="Generation"),
-                       E.FRBRauthor(href="#coe"), E.FRBRcountry(value="coe")),
-            E.FRBRExpression(E.FRBRthis(value=f"{expr}/!main"), E.FRBRuri(value=expr),
-                             E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href="#coe"),
-                             E.FRBRlanguage(language=lang)),
-            E.FRBRManifestation(E.FRBRthis(value=f"{expr}/!main.xml"), E.FRBRuri(value=f"{expr}.akn"),
-                                E.FRBRdate(date=date, name="Generation"), E.FRBRauthor(href="#gapcheck")),
-            source="#gapcheck"),
-        E.references(E.TLCOrganization(eId="coe", href="/ontology/organization/coe", showAs="Council of Europe"),
-                     E.TLCOrganization(eId="gapcheck", href="/ontology/organization/gapcheck", showAs="gapcheck"),
-                     source="#gapcheck"),
-        E.proprietary(etree.Element(f"{{{GAPCHECK_NS}}}source", **{k: str(v) for k, v in source.items()}),
-                      source="#gapcheck"),
-    )
+    meta = meta_element(E, frbr_uri=frbr_uri, lang=lang, date=date, title=title, author="#coe", country="coe",
+                        source=source, organizations=[("coe", "Council of Europe")])
     act = E.act(meta, name="treaty", contains="originalVersion")
     act.append(E.preface(E.longTitle(E.p(E.docTitle(title)))))
     if preamble:
