@@ -139,3 +139,12 @@ def test_an_internal_error_is_one_line(monkeypatch, tmp_path):
     monkeypatch.setattr(gapcheck.analysis, "run", lambda *a, **k: 1 / 0)
     r = _cli("analyze", CL, "-o", tmp_path)
     assert r.exit_code == 3 and r.output.startswith("gapcheck: internal error: ZeroDivisionError")
+
+
+def test_country_codes_never_become_paths_outside_the_output(tmp_path):
+    from gapcheck.progress import country_folders
+    root = tmp_path / "laws"
+    for name in ("cl", "..hidden", "xx-evil", "abc", "c1"):
+        (root / name).mkdir(parents=True)
+        (root / name / "law.xml").write_text("<x/>", encoding="utf-8")
+    assert [p.name for p in country_folders(root)] == ["cl"]
