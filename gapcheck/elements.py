@@ -187,13 +187,15 @@ class TextIndex:
     With a `trie`, the text is scanned once for all the model's terms (fast); without, every stem
     n-gram of the text is indexed (the unoptimised path, kept to check that both agree)."""
 
-    __slots__ = ("words", "grams", "heading_grams", "heading_words")
+    __slots__ = ("words", "grams", "heading_grams", "heading_words", "lead_end")
 
     def __init__(self, heading: str, text: str, lang3: str, trie: TermTrie | None = None,
-                 tokens: tuple | None = None):
+                 tokens: tuple | None = None, lead_tokens: int | None = None):
         hw, _, hs = tokenize(heading, lang3)
         tw, _, ts = tokens if tokens is not None else tokenize(text, lang3)
         self.heading_words = hw
+        # the "lead" zone: the heading and the first `lead_tokens` words of the text
+        self.lead_end = len(hw) + 1 + (len(tw) if lead_tokens is None else lead_tokens)
         self.words = hw + [_SEP] + tw
         stems = hs + [_SEP] + ts
         if trie is not None:
@@ -219,11 +221,14 @@ class TextIndex:
         return sum(1 for t in terms if t and t in self.grams)
 
     def find(self, terms: list[tuple[str, ...]], where: str = "text") -> str | None:
-        """The national words of the first (longest) term found, or None."""
+        """The national words of the first (longest) term found, or None. `where`: text (heading
+        and text), heading, or lead (heading and the lead of the text)."""
         grams, words = (self.heading_grams, self.heading_words) if where == "heading" else (self.grams, self.words)
         for t in terms:
             if t and t in grams:
                 i = grams[t]
+                if where == "lead" and i + len(t) > self.lead_end:
+                    continue
                 return " ".join(words[i:i + len(t)])
         return None
 

@@ -127,8 +127,9 @@ class ElementMatcher:
         self.trie = TermTrie([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts])
 
     def index(self, provision: Provision, tokens=None, fast: bool = True) -> TextIndex:
+        lead = len(tokenize(provision.lead_text, self.language)[0]) if provision.children else None
         return TextIndex(provision.heading, "" if tokens is not None else provision.full_text, self.language,
-                         trie=self.trie if fast else None, tokens=tokens)
+                         trie=self.trie if fast else None, tokens=tokens, lead_tokens=lead)
 
     def provision_kinds(self, idx: TextIndex) -> set[str]:
         """What a provision is: an offence (it punishes), a power, a definitions provision, …"""
@@ -153,10 +154,15 @@ class ElementMatcher:
         if not self.kind_ok(am, kinds):
             return None
         found = {}
-        # the key elements first: most provisions stop here, before any other look-up
+        # the key elements first: most provisions stop here, before any other look-up. An offence's
+        # key elements must be in its lead (where the offence is defined), not only in a penalty
+        # or aggravation clause further down.
         for group in am.key:
             for n in group:
-                words = idx.find(self._terms[(am.num, n)], am.elements[n].where)
+                where = am.elements[n].where
+                if am.kind == "offence" and where == "text":
+                    where = "lead"
+                words = idx.find(self._terms[(am.num, n)], where)
                 if words is not None:
                     found[n] = words
                     break

@@ -59,15 +59,25 @@ class Provision:
         for child in self.children:
             yield from child.walk()
 
-    @property
-    def full_text(self) -> str:
-        """The provision's words with all its sub-provisions, in reading order."""
+    def _lines(self, nodes) -> list[str]:
         parts = []
-        for p in self.walk():
+        for p in nodes:
             line = " ".join(x for x in (p.num if p is not self else "", p.text) if x)
             if line:
                 parts.append(line)
-        return "\n".join(parts)
+        return parts
+
+    @property
+    def full_text(self) -> str:
+        """The provision's words with all its sub-provisions, in reading order."""
+        return "\n".join(self._lines(self.walk()))
+
+    @property
+    def lead_text(self) -> str:
+        """The beginning of `full_text`: the provision's own words and its first sub-provision, where
+        an offence is defined (later paragraphs add penalties, aggravations, exceptions)."""
+        first = list(self.children[0].walk()) if self.children else []
+        return "\n".join(self._lines([self] + first))
 
 
 @dataclass
