@@ -102,6 +102,7 @@ class ElementEvidence:
     missing: list[str]             # elements of the article not in this provision
     options: dict[str, str]        # options the provision uses -> the words
     share: float                   # weighted share of the article's elements found
+    heading_share: float = 0.0     # share of the article's key groups its heading alone carries
 
 
 def _weight(name: str, am: ArticleModel) -> float:
@@ -143,6 +144,8 @@ class ElementMatcher:
     def kind_ok(self, am: ArticleModel, kinds: set[str]) -> bool:
         if "definitions_only" in kinds:
             return am.kind == "definition"
+        if am.kind == "definition":
+            return False           # definitions are implemented by a definitions provision
         if am.kind in ("general", "any") or am.kind not in self._kinds:
             return True
         if am.kind == "cooperation":
@@ -181,8 +184,11 @@ class ElementMatcher:
             words = idx.find(self._terms[(am.num, "option:" + name)])
             if words is not None:
                 options[name] = words
+        in_heading = sum(1 for group in am.key
+                         if any(idx.find(self._terms[(am.num, n)], "heading") is not None for n in group))
         return ElementEvidence(found=found, missing=[n for n in am.elements if n not in found],
-                               options=options, share=share)
+                               options=options, share=share,
+                               heading_share=in_heading / len(am.key) if am.key else 0.0)
 
 
 # ------------------------------------------------------------------ matching
@@ -215,6 +221,9 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                 if ev is None:
                     continue
                 text, shared = sim.text(a.num, i)
+                # a heading naming the article's key elements ("Preservación provisoria de datos
+                # informáticos") counts as much as a heading worded like the article's title
+                head = (head + ev.heading_share) / 2
                 score = (settings.element_weight * ev.share + settings.heading_weight * head
                          + (1 - settings.element_weight - settings.heading_weight) * min(1.0, text / settings.text_scale))
                 evidence = {"elements_found": ev.found, "elements_missing": ev.missing,
