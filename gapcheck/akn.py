@@ -150,10 +150,6 @@ def _first(el, name):
     return None
 
 
-def _children(el, *names):
-    return [c for c in el if localname(c) in names]
-
-
 def _read_akn(root, path) -> Document:
     docel = next((c for c in root if localname(c) in DOC_TYPES), None)
     if docel is None:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from gapcheck.elements import ArticleModel, ElementModel, TermTrie, TextIndex, compiled_terms, load_elements, tokenize
+from gapcheck.elements import (ArticleModel, ElementModel, TermTrie, TextIndex, compiled_terms, count_tokens,
+                               load_elements, tokenize)
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
 from gapcheck.text import STOPWORDS, normalise
 
@@ -128,7 +129,8 @@ class ElementMatcher:
         self.trie = TermTrie([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts])
 
     def index(self, provision: Provision, tokens=None, fast: bool = True) -> TextIndex:
-        lead = len(tokenize(provision.lead_text, self.language)[0]) if provision.children else None
+        # the lead is a prefix of the text: counting its words is enough
+        lead = count_tokens(provision.lead_text) if provision.children else None
         return TextIndex(provision.heading, "" if tokens is not None else provision.full_text, self.language,
                          trie=self.trie if fast else None, tokens=tokens, lead_tokens=lead)
 

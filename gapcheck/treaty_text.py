@@ -35,6 +35,8 @@ _CLOSING = re.compile(r"^(IN WITNESS WHEREOF|En fe de lo cual|EN FE DE LO CUAL)"
 
 _KIND = {"CHAPTER": "chapter", "CAPÍTULO": "chapter", "CAPITULO": "chapter", "SECTION": "section",
          "SECCIÓN": "section", "SECCION": "section", "TITLE": "title", "TÍTULO": "title", "TITULO": "title"}
+_DEPTH = {"chapter": 0, "section": 1, "title": 2}
+_PREFIX = {"chapter": "chp", "section": "sec", "title": "title"}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -82,11 +84,11 @@ def parse_treaty_text(text: str, lang: str, path="") -> tuple[str, list[str], li
             kind = _KIND[m.group(1).upper()]
             num = m.group(2)
             node = Node(kind=kind, num=f"{m.group(1)} {num}", source_line=n)
-            node.eid_num = str(_ROMAN.get(num, num))  # type: ignore[attr-defined]
-            depth = {"chapter": 0, "section": 1, "title": 2}[kind]
-            containers = [c for c in containers if {"chapter": 0, "section": 1, "title": 2}[c.kind] < depth]
+            depth = _DEPTH[kind]
+            containers = [c for c in containers if _DEPTH[c.kind] < depth]
             parent = containers[-1] if containers else None
-            node.eid = (parent.eid + "__" if parent else "") + {"chapter": "chp", "section": "sec", "title": "title"}[kind] + "_" + node.eid_num  # type: ignore[attr-defined]
+            # eIds number containers in arabic figures: CHAPTER III -> chp_3
+            node.eid = (parent.eid + "__" if parent else "") + f"{_PREFIX[kind]}_{_ROMAN.get(num, num)}"
             (parent.children if parent else top).append(node)
             containers.append(node)
             article = para = point = sub = None
