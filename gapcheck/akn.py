@@ -216,18 +216,25 @@ def _top_level(el):
             yield from _top_level(c)
 
 
-def _own_text(el) -> str:
-    parts = []
+WRAP_PARTS = {"wrapUp", "listWrapUp", "continuation"}
+
+
+def _own_text(el) -> tuple[str, str]:
+    """(the words before the sub-provisions, the closing words after them)."""
+    parts, wrap = [], []
     for c in el:
         name = localname(c)
         if name in TEXT_PARTS:
-            parts.append(_text_without_hier(c))
+            (wrap if name in WRAP_PARTS else parts).append(_text_without_hier(c))
         elif name == "list":
             # an intro/wrapUp of a list sits inside the list element
             for lc in c:
-                if localname(lc) in ("intro", "wrapUp", "listIntroduction", "listWrapUp"):
+                ln = localname(lc)
+                if ln in ("intro", "listIntroduction"):
                     parts.append(_text_without_hier(lc))
-    return _norm(" ".join(p for p in parts if p))
+                elif ln in ("wrapUp", "listWrapUp"):
+                    wrap.append(_text_without_hier(lc))
+    return _norm(" ".join(p for p in parts if p)), _norm(" ".join(w for w in wrap if w))
 
 
 def _text_without_hier(el) -> str:
@@ -265,9 +272,10 @@ def _provision(el, doc_uri, parent: Provision | None, counter) -> Provision:
         counter[key] = counter.get(key, 0) + 1
         local = f"{_ABBR.get(name, name)}_{clean_num(num) or counter[key]}".replace(" ", "-")
         eid = f"{parent.eid}__{local}" if parent else local
+    text, wrap = _own_text(el)
     p = Provision(document=doc_uri, eid=eid, kind=name, num=num,
                   heading=_norm(" ".join(head_el.itertext())) if head_el is not None else "",
-                  text=_own_text(el))
+                  text=text, wrap_up=wrap)
     if parent is None:
         p.top_num, p.top_eid = clean_num(num) or eid, eid
     else:

@@ -489,6 +489,17 @@ def _blocks_with_labels(blocks: list[str]) -> list[Block]:
                 blocks[i - 1: i + 1] = [f"{m.group(1)} {blocks[i - 1]} {rest}"]
                 continue
         i += 1
+    # a page break in a PDF extraction cuts a sentence: a block starting in lower case after a
+    # block that ends without punctuation continues it
+    joined: list[str] = []
+    for raw in blocks:
+        if joined and raw[:1].islower() and re.search(r"[^\W\d_]$", joined[-1]) \
+                and not re.search(r"\b(?:or|and|nor|y|o|u|e|ni|ou|et)$", joined[-1]) \
+                and not re.fullmatch(r"(?:\(\s*[^)]+\)\s*)+", joined[-1]):
+            joined[-1] = f"{joined[-1]} {raw}"
+        else:
+            joined.append(raw)
+    blocks = joined
     for raw in blocks:
         labels_only = re.fullmatch(r"(?:\(\s*(?:[0-9]+[A-Z]?|[a-z]{1,2}|[ivx]+)\s*\)\s*)+", raw)
         if labels_only:

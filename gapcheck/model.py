@@ -44,7 +44,8 @@ class Provision:
     kind: str                # AKN element name: article, section, paragraph, point, ...
     num: str = ""            # the number as printed, e.g. "2°", "(1)", "a)"
     heading: str = ""
-    text: str = ""           # the provision's own words (intro, content, wrapUp)
+    text: str = ""           # the provision's own words before its sub-provisions (intro, content)
+    wrap_up: str = ""        # its closing words after the sub-provisions (wrapUp)
     top_num: str = ""        # number of the top-level article/section holding it: "2", "269A", "146 b"
     top_eid: str = ""
     children: list["Provision"] = field(default_factory=list)
@@ -59,25 +60,26 @@ class Provision:
         for child in self.children:
             yield from child.walk()
 
-    def _lines(self, nodes) -> list[str]:
-        parts = []
-        for p in nodes:
-            line = " ".join(x for x in (p.num if p is not self else "", p.text) if x)
-            if line:
-                parts.append(line)
-        return parts
+    def _lines(self, out: list[str], top: bool = True, children=None) -> list[str]:
+        line = " ".join(x for x in ("" if top else self.num, self.text) if x)
+        if line:
+            out.append(line)
+        for c in (self.children if children is None else children):
+            c._lines(out, top=False)
+        if self.wrap_up and children is None:
+            out.append(self.wrap_up)
+        return out
 
     @property
     def full_text(self) -> str:
-        """The provision's words with all its sub-provisions, in reading order."""
-        return "\n".join(self._lines(self.walk()))
+        """The provision's words with all its sub-provisions, in reading order (closing words last)."""
+        return "\n".join(self._lines([]))
 
     @property
     def lead_text(self) -> str:
         """The beginning of `full_text`: the provision's own words and its first sub-provision, where
         an offence is defined (later paragraphs add penalties, aggravations, exceptions)."""
-        first = list(self.children[0].walk()) if self.children else []
-        return "\n".join(self._lines([self] + first))
+        return "\n".join(self._lines([], children=self.children[:1]))
 
 
 @dataclass
