@@ -140,7 +140,8 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
         section = str(prov.get("section") or prov.get("section_number") or "").strip()
         ch = prov.get("chapter")
         if ch and ch != chapter:
-            out.append(ch)
+            # the ingestion names the part of the code the provision sits in: a container
+            out.append(f"@container {ch}")
             chapter = ch
         first = content.split("\n", 1)[0]
         starts_numbered = bool(_ARTICLE.match(first) or _NUMBERED.match(first) or _SECTION_WORD.match(first))
@@ -173,7 +174,7 @@ def _clean_lines(text: str) -> list[tuple[int, str]]:
     # Running headers and footers of PDF extractions: short lines repeated on many pages.
     counts = Counter(s for _, s in out if s and len(s.split()) <= 8 and not _LABEL.match(s))
     noise = {s for s, c in counts.items() if c >= 3 and not _ARTICLE.match(s) and not _NUMBERED.match(s)
-             and not s.startswith("@heading")}
+             and not s.startswith(("@heading", "@container"))}
     cleaned = []
     for n, s in out:
         if s in noise or re.fullmatch(r"\d{1,3}", s) or re.fullmatch(r"\[Issue \d+\]", s) \
@@ -269,6 +270,19 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
     for idx, (n, s) in enumerate(lines):
         if not s:
             flush()
+            continue
+        if s.startswith("@container "):
+            flush()
+            label = s[len("@container "):].strip()
+            mc = _CONTAINER.match(label)
+            kind = _CONTAINER_KIND.get(mc.group("kind").lower().rstrip("."), "hcontainer") if mc else "hcontainer"
+            num = mc.group("num") if mc else ""
+            heading = mc.group("rest").strip(" .:" + DASHES) if mc else label
+            if _TRANSITORY.match(label):
+                kind, num, heading = "transitional", "", label
+            # a structured source gives one level of containers: each replaces the last
+            containers = [(kind, num, heading or label)]
+            pending_container = None
             continue
         if s.startswith("@heading "):
             flush()

@@ -142,3 +142,11 @@ def test_bundled_chile_files_are_importer_output_with_their_source():
         assert src.get("url", "").startswith("https://www.bcn.cl/leychile/")
         uri = tree.find(f".//{{{AKN_NS}}}FRBRWork/{{{AKN_NS}}}FRBRuri").get("value")
         assert uri.endswith("/" + number)
+
+
+def test_chapters_of_an_ingestion_become_containers_not_text(tmp_path):
+    doc, _ = _import(tmp_path, "cl_codigo-procesal-penal.json", "cl", "spa", number="19696", date="2000-10-12")
+    assert not any("Párrafo 3º Actuaciones de la investigación" in p.full_text for p in doc.provisions)
+    tree = etree.parse(str(tmp_path / "cl-19696.xml"))
+    headings = [h.text for h in tree.iter(f"{{{AKN_NS}}}heading") if h.getparent().tag != f"{{{AKN_NS}}}article"]
+    assert "Interceptación de comunicaciones" in " ".join(headings)
