@@ -27,8 +27,10 @@ class Inputs:
     folders: list[Path] = field(default_factory=list)
 
 
-def collect_inputs(paths, overrides=None) -> Inputs:
-    """AKN files named directly, or every *.xml in a country folder (with its overrides.yaml)."""
+def collect_inputs(paths, overrides=None, instrument: str | None = None) -> Inputs:
+    """AKN files named directly, or every *.xml in a country folder, with the folder's overrides
+    for the instrument: overrides.<instrument>.yaml, else overrides.yaml when it names that
+    instrument or none."""
     if not paths:
         raise GapcheckError("no laws given", hint="name AKN files or a country folder, e.g. national_laws/cl")
     docs: list[Path] = []
@@ -49,9 +51,15 @@ def collect_inputs(paths, overrides=None) -> Inputs:
     ov = Path(overrides) if overrides else None
     if ov is None:
         for f in folders:
-            if (f / OVERRIDES_NAME).is_file():
-                ov = f / OVERRIDES_NAME
+            specific = f / f"overrides.{instrument}.yaml" if instrument else None
+            if specific is not None and specific.is_file():
+                ov = specific
                 break
+            if (f / OVERRIDES_NAME).is_file():
+                named = load_overrides(f / OVERRIDES_NAME).instrument
+                if not instrument or not named or named == instrument:
+                    ov = f / OVERRIDES_NAME
+                    break
     elif not ov.is_file():
         raise GapcheckError("no such overrides file", path=ov)
     return Inputs(documents=docs, overrides=ov, folders=folders)
@@ -62,7 +70,7 @@ def analyze(paths, *, instrument: str = "ets185", overrides=None, use_folder_ove
             assess_settings: AssessSettings = AssessSettings(), instrument_file=None) -> Assessment:
     """Analyse national laws against an instrument; nothing is written. `instrument_file`: an AKN
     file of the instrument's official text, where the project does not bundle it."""
-    inputs = collect_inputs(paths, overrides)
+    inputs = collect_inputs(paths, overrides, instrument)
     if not use_folder_overrides and overrides is None:
         inputs.overrides = None
     documents = [read_document(p) for p in inputs.documents]
@@ -108,8 +116,11 @@ def run(paths, *, instrument="ets185", overrides=None, out_dir="reports", report
         raise GapcheckError("no instrument given", hint="e.g. --instrument ets185 or ets185,ets189,cets224")
     if instrument_file and len(ids) > 1:
         raise GapcheckError("--instrument-file goes with a single --instrument")
-    assessments = [analyze(paths, instrument=i, overrides=overrides if i == ids[0] else None,
-                           use_folder_overrides=(i == ids[0]), instrument_file=instrument_file) for i in ids]
+    # an explicit overrides file applies to the instrument it names (or the first); without one,
+    # each instrument takes the folder's overrides for it
+    target = (load_overrides(overrides).instrument or ids[0]) if overrides else None
+    assessments = [analyze(paths, instrument=i, overrides=overrides if i == target else None,
+                           use_folder_overrides=overrides is None, instrument_file=instrument_file) for i in ids]
     protect = [Path(d.path) for d in assessments[0].documents]
     if assessments[0].overrides_file:
         protect.append(Path(assessments[0].overrides_file))

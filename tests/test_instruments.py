@@ -81,3 +81,11 @@ def test_a_user_defined_instrument_works_end_to_end(tmp_path, monkeypatch):
     arts = {a["article"]: a for a in data["articles"]}
     assert arts["1"]["status"] == "covered" and arts["1"]["provisions"][0]["eid"] == "sec_3"
     assert arts["2"]["provisions"][0]["eid"] == "sec_5"
+
+
+def test_folder_overrides_apply_only_to_their_instrument():
+    # national_laws/cl/overrides.yaml is for ets185: an ets189 analysis of the folder runs without it
+    a189 = analyze([NL / "cl"], instrument="ets189")
+    assert a189.overrides_file == "" and all(x.source == "auto" for x in a189.articles)
+    a185 = analyze([NL / "cl"], instrument="ets185")
+    assert a185.overrides_file.endswith("overrides.yaml")
