@@ -181,15 +181,17 @@ def overrides_from_excel_cmd(report, output):
 @click.option("--bill", "bills", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="A draft bill (AKN) to add to the latest law: what would it fix?")
 @click.option("--instrument", default="ets185", show_default=True)
+@click.option("--previous", type=click.Path(dir_okay=False, path_type=Path),
+              help="An earlier run's progress.json: say what changed since, and whether the method did")
 @click.option("-o", "--output", "out_dir", default="reports/progress", show_default=True,
               type=click.Path(file_okay=False, path_type=Path))
 @_handle_errors
-def progress_cmd(folder, bills, instrument, out_dir):
+def progress_cmd(folder, bills, instrument, previous, out_dir):
     """Status per article across a country's snapshots (and a draft bill); writes progress.json/.xlsx/.html."""
     from gapcheck.progress import run_progress
     from gapcheck.render.progress import write_progress
 
-    result = run_progress(folder, bills=bills, instrument=instrument)
+    result = run_progress(folder, bills=bills, instrument=instrument, previous=previous)
     for s in result["snapshots"]:
         c = s["counts"]
         click.echo(f"  {s['label']}: {c['covered']} in line, {c['partial']} partial, {c['absent']} absent")
@@ -197,6 +199,8 @@ def progress_cmd(folder, bills, instrument, out_dir):
         if c["to_snapshot"] == result["snapshots"][-1]["label"]:
             added = ", ".join(p.rsplit("/", 1)[-1] for p in c["provisions_added"])
             click.echo(f"  Art {c['article']:>3}: {c['before']} -> {c['after']}" + (f"  (+ {added})" if added else ""))
+    for c in result.get("since_previous", {}).get("changes", []):
+        click.echo(f"  since the previous run: Art {c['article']:>3}: {c['before']} -> {c['after']}")
     for n in result["method_notes"]:
         click.echo(f"gapcheck: note: {n}", err=True)
     click.echo(result["summary"])

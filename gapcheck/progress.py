@@ -93,8 +93,43 @@ def _empty(instrument: str, country: str) -> Assessment:
                       articles=assess(inst, {}, {}), created="")
 
 
-def run_progress(folder, *, bills=(), instrument: str = "ets185") -> dict:
-    """Analyse every snapshot and compare consecutive ones."""
+def compare_with_previous(result: dict, previous_path) -> None:
+    """Compare with an earlier progress.json: note every difference of method (gapcheck version,
+    instrument data, overrides) for the snapshots both runs have, and list the articles whose
+    status changed since then."""
+    import json
+    previous_path = Path(previous_path)
+    try:
+        old = json.loads(previous_path.read_text(encoding="utf-8"))
+        old_snaps = {s["label"]: s for s in old["snapshots"]}
+        old_rows = {r["article"]: r for r in old["articles"]}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise GapcheckError(f"not a progress.json gapcheck can read ({type(exc).__name__})", path=previous_path,
+                            hint="give the progress.json of an earlier `gapcheck progress` run") from None
+    for i, s in enumerate(result["snapshots"]):
+        o = old_snaps.get(s["label"])
+        if o is None:
+            continue
+        for key in ("gapcheck", "instrument_data", "overrides"):
+            if o.get("method", {}).get(key) != s["method"][key]:
+                result["method_notes"].append(
+                    f"{s['label']}: this run and {previous_path.name} differ in {key.replace('_', ' ')} "
+                    f"({o.get('method', {}).get(key)} / {s['method'][key]}); a change of status may reflect the method, not the law")
+    since = []
+    last = len(result["snapshots"]) - 1
+    old_last = len(old["snapshots"]) - 1
+    for r in result["articles"]:
+        o = old_rows.get(r["article"])
+        if o is None:
+            continue
+        before, after = o["snapshots"][old_last]["status"], r["snapshots"][last]["status"]
+        if before != after:
+            since.append({"article": r["article"], "title": r["title"], "before": before, "after": after})
+    result["since_previous"] = {"file": str(previous_path), "changes": since}
+
+
+def run_progress(folder, *, bills=(), instrument: str = "ets185", previous=None) -> dict:
+    """Analyse every snapshot and compare consecutive ones (and, with `previous`, an earlier run)."""
     folder = Path(folder)
     country = folder.name
     snaps = snapshots_of(folder, bills)
@@ -140,6 +175,8 @@ def run_progress(folder, *, bills=(), instrument: str = "ets185") -> dict:
                        "indicators": indicators(s.assessment, spec)} for s in snaps],
         "articles": rows, "changes": changes, "method_notes": method_notes,
     }
+    if previous:
+        compare_with_previous(result, previous)
     result["summary"] = plain_summary(result)
     return result
 

@@ -91,3 +91,20 @@ def test_matrix_is_identical_across_runs_and_order_of_finishing(tmp_path):
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
     assert any(r.type == "colorScale" for r in rules)
     assert set(a["totals"]) == {"substantive", "procedural"} and a["totals"]["substantive"]["of"] == len(a["countries"])
+
+
+def test_a_change_of_method_between_two_runs_is_reported(tmp_path, chile):
+    import copy
+    old = copy.deepcopy(chile)
+    old["snapshots"][-1]["method"]["gapcheck"] = "0.0.1"          # an earlier version made it
+    old["articles"][1]["snapshots"][-1]["status"] = "partial"      # and found Art 2 only partial
+    prev = tmp_path / "progress.json"
+    prev.write_text(json.dumps(old), encoding="utf-8")
+    r = run_progress(NL / "cl", previous=prev)
+    assert any("this run and progress.json differ in gapcheck" in n for n in r["method_notes"])
+    assert {"article": "2", "title": "Acceso ilícito", "before": "partial", "after": "covered"} in r["since_previous"]["changes"]
+    from gapcheck.errors import GapcheckError
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(GapcheckError, match="not a progress.json"):
+        run_progress(NL / "cl", previous=bad)
