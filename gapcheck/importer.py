@@ -508,7 +508,7 @@ def _blocks_with_labels(blocks: list[str]) -> list[Block]:
     joined: list[str] = []
     for raw in blocks:
         if joined and raw[:1].islower() and re.search(r"[^\W\d_]$", joined[-1]) \
-                and not re.search(r"\b(?:or|and|nor|y|o|u|e|ni|ou|et)$", joined[-1]) \
+                and not re.search(r"[;,]\s*(?:or|and|nor|y|o|u|e|ni|ou|et)$", joined[-1]) \
                 and not re.fullmatch(r"(?:\(\s*[^)]+\)\s*)+", joined[-1]):
             joined[-1] = f"{joined[-1]} {raw}"
         else:

@@ -134,12 +134,14 @@ class ElementMatcher:
         return TextIndex(provision.heading, "" if tokens is not None else provision.full_text, self.language,
                          trie=self.trie if fast else None, tokens=tokens, lead_tokens=lead)
 
-    def provision_kinds(self, idx: TextIndex) -> set[str]:
-        """What a provision is: an offence (it punishes), a power, a definitions provision, …"""
+    def provision_kinds(self, idx: TextIndex, parts: int = 0) -> set[str]:
+        """What a provision is: an offence (it punishes), a power, a definitions provision, …
+        `parts`: how many sub-provisions it has."""
         kinds = {k for k, terms in self._kinds.items() if idx.find(terms) is not None}
-        # an interpretation section ("In this Act … means …", "Definiciones") only defines
+        # an interpretation section ("Interpretation", "Definiciones", or a list of terms each
+        # "means …") only defines
         if "definition" in kinds and (idx.find(self._kinds["definition"], "heading") is not None
-                                      or idx.count(self._kinds["definition"]) >= 3):
+                                      or (idx.count(self._kinds["definition"]) >= 3 and parts >= 3)):
             kinds.add("definitions_only")
         return kinds
 
@@ -152,6 +154,8 @@ class ElementMatcher:
             return True
         if am.kind == "cooperation":
             return bool(kinds & {"cooperation", "power"})
+        if am.kind == "power" and "cooperation" in kinds:
+            return False           # answering a foreign request is co-operation, not a domestic power
         return am.kind in kinds
 
     def evidence(self, am: ArticleModel, idx: TextIndex, kinds: set[str]) -> ElementEvidence | None:
@@ -212,7 +216,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                      prov_tokens=[content_stems(h, language) + content_stems(t, language) for h, t in zip(heads, tokens)])
     em = ElementMatcher(model, language) if model else None
     indexes = [em.index(p, tokens[i], settings.fast) for i, p in enumerate(provisions)] if em else []
-    kinds = [em.provision_kinds(ix) for ix in indexes] if em else []
+    kinds = [em.provision_kinds(ix, len(p.children)) for ix, p in zip(indexes, provisions)] if em else []
     candidates: list[Finding] = []
     for a in articles:
         am = model.articles.get(a.num) if model else None
@@ -239,12 +243,16 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             evidence.update({"heading_similarity": round(head, 3), "text_similarity": round(text, 3),
                              "shared_terms": sorted(shared)[:12]})
             candidates.append(Finding(article=a.num, provision=p, score=round(score, 4), evidence=evidence))
-    # a provision stays with an article unless another article fits it clearly better
+    # a provision stays with an article unless another article fits it clearly better; an
+    # article's best candidate always stays (else an article could lose the provision that
+    # implements it to a neighbour: one section may create two offences)
     best_for_provision: dict[str, float] = {}
+    best_for_article: dict[str, float] = {}
     for f in candidates:
         best_for_provision[f.provision.ref] = max(best_for_provision.get(f.provision.ref, 0.0), f.score)
+        best_for_article[f.article] = max(best_for_article.get(f.article, 0.0), f.score)
     for f in candidates:
-        if f.score >= settings.compete * best_for_provision[f.provision.ref]:
+        if f.score >= best_for_article[f.article] or f.score >= settings.compete * best_for_provision[f.provision.ref]:
             by_article[f.article].append(f)
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
@@ -287,7 +295,7 @@ def national_only(documents: list[Document], findings: dict[str, list[Finding]],
             if p.ref in used:
                 continue
             idx = TextIndex(p.heading, p.full_text, language, trie=trie)
-            kinds = em.provision_kinds(idx)
+            kinds = em.provision_kinds(idx, len(p.children))
             if "offence" in kinds and "power" not in kinds and idx.find(computer) is not None:
                 out.append(p)
     return out
