@@ -103,44 +103,6 @@ def load_instrument(instrument_id: str, language: str = "eng", text_file: str | 
                       articles=articles, path=str(path), note=note)
 
 
-def structure_to_akn(instrument_dir_path) -> Path:
-    """Write <id>.eng.xml for an instrument known by its structure only (structure.yaml)."""
-    from lxml import etree
-
-    from gapcheck.akn import element_maker, meta_element
-    from gapcheck.files import write_bytes_atomic
-
-    d = Path(instrument_dir_path)
-    spec = yaml.safe_load((d / "instrument.yaml").read_text(encoding="utf-8"))
-    st = yaml.safe_load((d / "structure.yaml").read_text(encoding="utf-8"))
-    E = element_maker()
-    body = E.body()
-    for i, ch in enumerate(st["chapters"], 1):
-        chapter = E.chapter(E.num(f"Chapter {ch['num']}"), E.heading(ch["title"]), eId=f"chp_{i}")
-        for entry in ch["articles"]:
-            num, title = entry[0], entry[1]
-            summary = entry[2] if len(entry) > 2 else ""
-            text = (f"[gapcheck summary, not the official text] {summary}" if summary
-                    else "[official text not included in gapcheck]")
-            chapter.append(E.article(E.num(f"Article {num}"), E.heading(title), E.content(E.p(text)), eId=f"art_{num}"))
-        body.append(chapter)
-    meta = meta_element(E, frbr_uri=spec["frbr_uri"], lang="eng", date=spec["date"], title=None, author="#coe",
-                        country="coe", source=None, organizations=[("coe", "Council of Europe")])
-    act = E.act(meta, E.preface(E.p("Structure only; the official text is not included in gapcheck.")), body,
-                name="treaty")
-    out = d / f"{spec['id']}.eng.xml"
-    write_bytes_atomic(out, etree.tostring(E.akomaNtoso(act), xml_declaration=True, encoding="UTF-8",
-                                           pretty_print=True))
-    return out
-
-
-if __name__ == "__main__":   # python -m gapcheck.instruments structure conventions/cets224
-    import sys as _sys
-
-    if len(_sys.argv) == 3 and _sys.argv[1] == "structure":
-        print(structure_to_akn(_sys.argv[2]))
-
-
 def _article_text(el) -> str:
     """The article's words in reading order, numbers included, one line per block."""
     lines = []
@@ -194,27 +156,3 @@ if __name__ == "__main__":   # python -m gapcheck.instruments structure conventi
 
     if len(_sys.argv) == 3 and _sys.argv[1] == "structure":
         print(structure_to_akn(_sys.argv[2]))
-
-
-def _article_text(el) -> str:
-    """The article's words in reading order, numbers included, one line per block."""
-    lines = []
-    for e in el.iter():
-        name = localname(e)
-        if name == "p":
-            text = " ".join(" ".join(e.itertext()).split())
-            parent = e.getparent()
-            holder = parent.getparent() if parent is not None else None
-            num = ""
-            if holder is not None and localname(parent) in ("content", "intro") and localname(holder) in ("paragraph", "point", "indent"):
-                if parent is next((c for c in holder if localname(c) in ("content", "intro")), None):
-                    num = holder.findtext(f"{{{AKN_NS}}}num") or ""
-            lines.append(f"{num} {text}".strip())
-    return "\n".join(lines)
-
-
-def article_paragraphs(instrument_id: str, language: str, num: str) -> list[tuple[str, str]]:
-    """(eId, text) for each numbered block of an article: used to show the text side by side."""
-    inst = load_instrument(instrument_id, language)
-    art = inst.article(num)
-    return [(art.eid, line) for line in art.text.splitlines()] if art else []
