@@ -13,7 +13,7 @@ from gapcheck.country import documents_in_force
 from gapcheck.elements import load_elements
 from gapcheck.errors import GapcheckError
 from gapcheck.instruments import load_instrument
-from gapcheck.match import MatchSettings, match, national_only
+from gapcheck.match import MatchSettings, index_provisions, match, national_only
 from gapcheck.model import Assessment, Document
 from gapcheck.overrides import apply_overrides, load_overrides, resolve
 
@@ -77,7 +77,9 @@ def analyze(paths, *, instrument: str = "ets185", overrides=None, use_folder_ove
     language = _language(documents)
     inst = load_instrument(instrument, language, str(instrument_file) if instrument_file else None)
     model = load_elements(instrument)
-    findings = match(inst, documents, match_settings, model=model)
+    # indexed once: for matching, and for the offences that implement no article
+    corpus = index_provisions(documents, model, language, match_settings.fast)
+    findings = match(inst, documents, match_settings, model=model, corpus=corpus)
     decisions: dict = {}
     log: list = []
     if inputs.overrides:
@@ -85,7 +87,7 @@ def analyze(paths, *, instrument: str = "ets185", overrides=None, use_folder_ove
         resolved = resolve(ov, inst, documents)
         findings, decisions, log = apply_overrides(findings, resolved, ov)
     articles = assess(inst, findings, decisions, assess_settings, model=model)
-    extra = national_only(documents, findings, model)
+    extra = national_only(documents, findings, model, corpus)
     countries = sorted({d.country for d in documents if d.country})
     return Assessment(tool_version=__version__, instrument=inst,
                       country=countries[0] if len(countries) == 1 else "+".join(countries) or "xx",

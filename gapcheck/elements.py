@@ -14,14 +14,14 @@ from pathlib import Path
 
 import yaml
 
-from gapcheck.errors import GapcheckError
 import re
 
-from gapcheck.text import _stemmer, fold
+from gapcheck.errors import GapcheckError
+from gapcheck.text import _stemmer, fold_many
 
 LANG2 = {"eng": "en", "spa": "es", "por": "pt", "fra": "fr"}
 LANGS = ("en", "es", "pt", "fr")
-MAX_N = 9
+MAX_N = 12   # the unoptimised index's longest n-gram (the longest term has 10 words)
 
 
 @dataclass
@@ -119,6 +119,7 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
 
 # ------------------------------------------------------------------ finding terms in text
 
+_SEP = "\x01"   # between heading and text: no phrase spans them
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _STEM_CACHE: dict[str, dict[str, tuple[str, str]]] = {}
 
@@ -128,14 +129,20 @@ def tokenize(text: str, lang3: str) -> tuple[list[str], list[str], list[str]]:
     autorización' need them. Each word is folded on its own, so the words shown to the adviser are
     the statute's; each distinct word is folded and stemmed once per language."""
     words = _TOKEN.findall(text)
+    folded, stems = analyse(words, lang3)
+    return words, folded, stems
+
+
+def analyse(words: list[str], lang3: str) -> tuple[list[str], list[str]]:
+    """(folded words, stems) of `tokenize`'s words."""
     cache = _STEM_CACHE.setdefault(lang3, {})
-    missing = [w for w in set(words) if w not in cache]
+    missing = [w for w in dict.fromkeys(words) if w not in cache]
     if missing:
-        folded = [fold(w) for w in missing]
+        folded = fold_many(missing)
         for w, f, st in zip(missing, folded, _stemmer(lang3).stemWords(folded)):
             cache[w] = (f, st)
     pairs = [cache[w] for w in words]
-    return words, [f for f, _ in pairs], [st for _, st in pairs]
+    return [f for f, _ in pairs], [st for _, st in pairs]
 
 
 def count_tokens(text: str) -> int:
@@ -152,89 +159,86 @@ def compile_term(term: str, lang3: str) -> tuple[str, ...]:
     return tuple(stem_tokens(term, lang3)[1])
 
 
-_END = "\x00"   # end of a term in the trie
-_SEP = "\x01"   # between heading and text: no phrase spans them
-
-
-class TermTrie:
-    """Every term of a model, as a trie over stems: one pass over a text finds all of them (the
-    pre-filter before any fuzzy scoring, in the manner of Aho-Corasick)."""
-
-    def __init__(self, terms):
-        self.root: dict = {}
-        for t in terms:
-            if not t:
-                continue
-            node = self.root
-            for st in t:
-                node = node.setdefault(st, {})
-            node[_END] = t
-
-    def scan(self, stems: list[str]) -> dict[tuple[str, ...], int]:
-        found: dict[tuple[str, ...], int] = {}
-        root, n = self.root, len(stems)
-        for i in range(n):
-            node = root.get(stems[i])
-            j = i + 1
-            while node is not None:
-                t = node.get(_END)
-                if t is not None and t not in found:
-                    found[t] = i
-                node = node.get(stems[j]) if j < n else None
-                j += 1
-        return found
-
-
 class TextIndex:
-    """Where the terms of a model occur in a provision's heading and text.
+    """Where the terms of a model occur in a text: the heading, a separator, then the text, as
+    stems. `grams` maps each term found to the position (in words) of its first occurrence."""
 
-    With a `trie`, the text is scanned once for all the model's terms (fast); without, every stem
-    n-gram of the text is indexed (the unoptimised path, kept to check that both agree)."""
+    __slots__ = ("grams", "lead_end", "_words", "_heading_len", "_heading_grams")
 
-    __slots__ = ("words", "grams", "heading_grams", "heading_words", "lead_end")
-
-    def __init__(self, heading: str, text: str, lang3: str, trie: TermTrie | None = None,
-                 tokens: tuple | None = None, lead_tokens: int | None = None):
+    def __init__(self, heading: str, text: str, lang3: str):
         hw, _, hs = tokenize(heading, lang3)
-        tw, _, ts = tokens if tokens is not None else tokenize(text, lang3)
-        self.heading_words = hw
-        # the "lead" zone: the heading and the first `lead_tokens` words of the text
-        self.lead_end = len(hw) + 1 + (len(tw) if lead_tokens is None else lead_tokens)
-        self.words = hw + [_SEP] + tw
+        tw, _, ts = tokenize(text, lang3)
         stems = hs + [_SEP] + ts
-        if trie is not None:
-            self.heading_grams = trie.scan(hs)
-            self.grams = trie.scan(stems)
-        else:
-            self.heading_grams = self._grams(hs)
-            self.grams = self._grams(stems)
+        self._set(all_grams(stems), len(hs), len(stems), hw + [_SEP] + tw)
 
-    @staticmethod
-    def _grams(stems: list[str]) -> dict[tuple[str, ...], int]:
-        grams: dict[tuple[str, ...], int] = {}
-        n = len(stems)
-        for i in range(n):
-            for k in range(1, min(MAX_N, n - i) + 1):
-                g = tuple(stems[i:i + k])
-                if g not in grams:
-                    grams[g] = i
-        return grams
+    @classmethod
+    def of(cls, grams: dict, heading_len: int, lead_end: int, words) -> "TextIndex":
+        """An index made elsewhere (`gapcheck.index`); `words`: the words as written, or a function
+        (position, how many) -> words, since they are only needed when a match is shown."""
+        self = cls.__new__(cls)
+        self._set(grams, heading_len, lead_end, words)
+        return self
+
+    def _set(self, grams, heading_len, lead_end, words):
+        self.grams = grams
+        self.lead_end = lead_end          # the heading and the lead of the text end here
+        self._words = words
+        self._heading_len = heading_len
+        self._heading_grams = None
+
+    @property
+    def heading_grams(self) -> dict:
+        """The terms in the heading (first occurrences: a term in the heading is first found there)."""
+        if self._heading_grams is None:
+            self._heading_grams = {t: i for t, i in self.grams.items() if i < self._heading_len}
+        return self._heading_grams
 
     def count(self, terms: list[tuple[str, ...]]) -> int:
         """How many distinct terms occur (not how often)."""
         return sum(1 for t in terms if t and t in self.grams)
 
+    def locate(self, terms, where: str = "text") -> tuple[tuple[str, ...], int] | None:
+        """The first (longest) term found and its position, or None (see `find`)."""
+        return self._at(terms, where)
+
+    def words_at(self, hit: tuple[tuple[str, ...], int]) -> str:
+        """The national words of a term found by `locate`."""
+        t, i = hit
+        return " ".join(self._words(i, len(t)) if callable(self._words) else self._words[i:i + len(t)])
+
+    def _at(self, terms, where):
+        grams = self.heading_grams if where == "heading" else self.grams
+        for t in terms:
+            i = grams.get(t)
+            if i is not None and not (where == "lead" and i + len(t) > self.lead_end):
+                return t, i
+        return None
+
+    def has(self, terms, where: str = "text") -> bool:
+        """Whether any of `terms` occurs (a frozenset of terms is quickest, for text and heading)."""
+        if where == "text":
+            return not self.grams.keys().isdisjoint(terms)
+        if where == "heading":
+            return not self.heading_grams.keys().isdisjoint(terms)
+        return self._at(terms, where) is not None
+
     def find(self, terms: list[tuple[str, ...]], where: str = "text") -> str | None:
         """The national words of the first (longest) term found, or None. `where`: text (heading
         and text), heading, or lead (heading and the lead of the text)."""
-        grams, words = (self.heading_grams, self.heading_words) if where == "heading" else (self.grams, self.words)
-        for t in terms:
-            if t and t in grams:
-                i = grams[t]
-                if where == "lead" and i + len(t) > self.lead_end:
-                    continue
-                return " ".join(words[i:i + len(t)])
-        return None
+        hit = self._at(terms, where)
+        return None if hit is None else self.words_at(hit)
+
+
+def all_grams(stems: list[str], max_n: int = MAX_N) -> dict[tuple[str, ...], int]:
+    """Every n-gram of stems (n <= max_n) with its first position: the unoptimised index."""
+    grams: dict[tuple[str, ...], int] = {}
+    n = len(stems)
+    for i in range(n):
+        for k in range(1, min(max_n, n - i) + 1):
+            g = tuple(stems[i:i + k])
+            if g not in grams:
+                grams[g] = i
+    return grams
 
 
 def compiled_terms(terms: dict[str, list[str]], lang3: str) -> list[tuple[str, ...]]:

@@ -19,12 +19,13 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+import numpy as np
+from rapidfuzz import fuzz
 
-from gapcheck.elements import (ArticleModel, ElementModel, TermTrie, TextIndex, compiled_terms, count_tokens,
-                               load_elements, tokenize)
+from gapcheck.elements import ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements, tokenize
+from gapcheck.index import Corpus, TermScanner, index_corpus, lexicon
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
-from gapcheck.text import STOPWORDS, normalise
+from gapcheck.text import STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -41,20 +42,6 @@ class MatchSettings:
 
 # ------------------------------------------------------------------ text similarity
 
-def _vector(tokens: list[str], idf: dict[str, float]) -> dict[str, float]:
-    tf = Counter(tokens)
-    vec = {t: (1 + math.log(c)) * idf.get(t, 0.0) for t, c in tf.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {t: v / norm for t, v in vec.items()}
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]:
-    if len(a) > len(b):
-        a, b = b, a
-    shared = [t for t in a if t in b]
-    return sum(a[t] * b[t] for t in shared), shared
-
-
 def content_stems(tokens, language: str) -> list[str]:
     """The stems of the meaningful words (no stopwords, no numbers), from `tokenize` output."""
     stop = STOPWORDS.get(language, set())
@@ -62,46 +49,107 @@ def content_stems(tokens, language: str) -> list[str]:
     return [st for f, st in zip(folded, stems) if f not in stop and not f.isdigit()]
 
 
+def _counts(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of `ids` with their counts, in the order they first occur. Sums over
+    them then run in the text's order, not in the order of stem ids (which depend on what else
+    the process has read), so scores do not change in their last digits from run to run."""
+    u, first, c = np.unique(ids, return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    return u[order], c[order]
+
+
+_ARTICLES: dict = {}    # an article's content stems (ids and counts) and title, per language: the treaty does not change
+
+
+def _article_vector(a: Article, lex) -> tuple[np.ndarray, np.ndarray]:
+    key = ("text", lex, a.title, a.text)
+    if key not in _ARTICLES:
+        stems = content_stems(tokenize(a.title + " " + a.text, lex.lang3), lex.lang3)
+        _ARTICLES[key] = _counts(np.array([lex.stem_id(t) for t in stems], dtype=np.int64))
+    return _ARTICLES[key]
+
+
+def _article_title(a: Article, lex) -> str:
+    key = ("title", lex.lang3, a.title)
+    if key not in _ARTICLES:
+        _ARTICLES[key] = " ".join(content_stems(tokenize(a.title, lex.lang3), lex.lang3))
+    return _ARTICLES[key]
+
+
 class Similarity:
     """Heading and text similarity between the articles and the provisions of one analysis.
-    IDF is taken over both sides, so the boilerplate of the treaty and of the code weighs little."""
 
-    def __init__(self, articles: list[Article], provisions: list[Provision], language: str, prov_tokens=None):
-        art_tokens = {a.num: content_stems(tokenize(a.title + " " + a.text, language), language) for a in articles}
-        if prov_tokens is None:
-            prov_tokens = [content_stems(tokenize(p.heading + " " + p.full_text, language), language) for p in provisions]
-        df: Counter = Counter()
-        for toks in list(art_tokens.values()) + prov_tokens:
-            df.update(set(toks))
-        n = len(art_tokens) + len(prov_tokens)
-        idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-        self.art_vec = {k: _vector(v, idf) for k, v in art_tokens.items()}
-        self.prov_vec = [_vector(t, idf) for t in prov_tokens]
-        art_head = [normalise(a.title, language) for a in articles]
-        prov_head = [normalise(p.heading, language) for p in provisions]
-        # every heading against every title in one batched call, on the machine's cores
-        scores = process.cdist(art_head, prov_head, scorer=fuzz.token_sort_ratio, workers=-1)
-        self._row = {a.num: k for k, a in enumerate(articles)}
-        self._head = scores
-        self._empty = [not h for h in prov_head]
-        self._art_empty = {a.num: not h for a, h in zip(articles, art_head)}
+    Text: the cosine of TF-IDF vectors over content stems (IDF over both sides, so the
+    boilerplate of the treaty and of the code weighs little), all provisions' vectors made in a few
+    numpy calls. Heading: rapidfuzz's token_sort_ratio of heading and title as content stems, made
+    when a pair first needs it."""
+
+    def __init__(self, articles: list[Article], corpus: Corpus):
+        self.corpus = corpus
+        self.language = language = corpus.language
+        lex = corpus.lexicon
+        art_ids = {a.num: _article_vector(a, lex) for a in articles}
+        S, P = len(lex.stems), len(corpus.provisions)
+        # (provision, stem) pairs of the whole corpus, with counts: term frequencies and, counted
+        # per stem, document frequencies
+        owner = np.repeat(np.arange(P, dtype=np.int64), corpus.ends - corpus.starts + 1)
+        keys, counts = _counts(owner[corpus.content] * S + corpus.stem_ids[corpus.content])
+        prov, stem = keys // S, keys % S
+        df = np.bincount(stem, minlength=S)
+        for u, _ in art_ids.values():
+            df[u] += 1
+        idf = np.log((len(art_ids) + P + 1) / (df + 0.5))
+        w = (1 + np.log(counts)) * idf[stem]
+        norm = np.sqrt(np.bincount(prov, weights=w * w, minlength=P))
+        norm[norm == 0] = 1.0
+        self.weight, self.stem = w / norm[prov], stem
+        self.ptr = np.searchsorted(prov, np.arange(P + 1))          # provision i: ptr[i]:ptr[i+1]
+        self.art_vec = {}
+        for num, (u, c) in art_ids.items():
+            aw = (1 + np.log(c)) * idf[u]
+            self.art_vec[num] = (u, aw / (math.sqrt(float(np.dot(aw, aw))) or 1.0))
+        self._dense = np.zeros(S)
+        # headings and titles as their content stems, as the index reads them
+        self.art_head = {a.num: _article_title(a, lex) for a in articles}
+        self._prov_head: dict[int, str] = {}
 
     def heading(self, num: str, i: int) -> float:
-        if self._empty[i] or self._art_empty[num]:
+        head = self._prov_head.get(i)
+        if head is None:
+            head = self._prov_head[i] = self.corpus.heading_stems(i)
+        title = self.art_head[num]
+        if not head or not title:
             return 0.0
-        return float(self._head[self._row[num], i]) / 100
+        return fuzz.token_sort_ratio(title, head) / 100
 
-    def text(self, num: str, i: int) -> tuple[float, list[str]]:
-        return _cosine(self.art_vec[num], self.prov_vec[i])
+    def texts(self, num: str, pool: list[int]) -> list[float]:
+        """The cosine of the article's vector with each of the provisions in `pool`."""
+        if not pool:
+            return []
+        u, aw = self.art_vec[num]
+        pool_a = np.asarray(pool, dtype=np.int64)
+        lo, n = self.ptr[pool_a], self.ptr[pool_a + 1] - self.ptr[pool_a]
+        seg = np.repeat(np.arange(len(pool_a)), n)
+        idx = np.arange(int(n.sum()), dtype=np.int64) + np.repeat(lo - (np.cumsum(n) - n), n)
+        self._dense[u] = aw
+        vals = self.weight[idx] * self._dense[self.stem[idx]]
+        self._dense[u] = 0.0
+        return np.bincount(seg, weights=vals, minlength=len(pool_a)).tolist()
+
+    def shared(self, num: str, i: int) -> list[str]:
+        """The stems the article and provision i share, alphabetically."""
+        stems = self.corpus.lexicon.stems
+        both = np.intersect1d(self.art_vec[num][0], self.stem[self.ptr[i]:self.ptr[i + 1]], assume_unique=True)
+        return sorted(stems[k] for k in both.tolist())
 
 
 # ------------------------------------------------------------------ element evidence
 
 @dataclass
 class ElementEvidence:
-    found: dict[str, str]          # element -> the national words that matched
+    found: dict[str, tuple]        # element -> (term, position) of the national words that matched
     missing: list[str]             # elements of the article not in this provision
-    options: dict[str, str]        # options the provision uses -> the words
+    options: dict[str, tuple]      # options the provision uses -> (term, position)
     share: float                   # weighted share of the article's elements found
     heading_share: float = 0.0     # share of the article's key groups its heading alone carries
 
@@ -126,21 +174,40 @@ class ElementMatcher:
             for name, o in am.options.items():
                 self._terms[(num, "option:" + name)] = compiled_terms(o.terms, language)
         self._kinds = {k: compiled_terms(v, language) for k, v in model.kinds.items()}
-        self.trie = TermTrie([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts])
+        self._kind_sets = {k: frozenset(v) for k, v in self._kinds.items()}
+        self._weights = {num: {n: _weight(n, am) for n in am.elements} for num, am in model.articles.items()}
+        # an article's key groups as term lists: a provision lacking every term of one group is
+        # not a candidate (the pre-filter)
+        self._key_terms = {num: [[t for n in group for t in self._terms[(num, n)]] for group in am.key]
+                           for num, am in model.articles.items()}
+        # computer words, and data words of two or more words ("datos informáticos", not bare
+        # "data"): what makes an offence a cyber offence (national-only offences)
+        self.computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
+            [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
+        self.scanner = TermScanner([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
+                                   + self.computer, lexicon(language))
 
-    def index(self, provision: Provision, tokens=None, fast: bool = True) -> TextIndex:
-        # the lead is a prefix of the text: counting its words is enough
-        lead = count_tokens(provision.lead_text) if provision.children else None
-        return TextIndex(provision.heading, "" if tokens is not None else provision.full_text, self.language,
-                         trie=self.trie if fast else None, tokens=tokens, lead_tokens=lead)
+    def candidates(self, am: ArticleModel, postings: dict) -> list[int] | None:
+        """The provisions holding a term of each of the article's key groups (None: no key, every
+        provision)."""
+        groups = self._key_terms[am.num]
+        if not groups:
+            return None
+        out: set[int] | None = None
+        for terms in groups:
+            holders = set().union(*(postings.get(t, ()) for t in terms))
+            out = holders if out is None else out & holders
+            if not out:
+                return []
+        return sorted(out)
 
     def provision_kinds(self, idx: TextIndex, parts: int = 0) -> set[str]:
         """What a provision is: an offence (it punishes), a power, a definitions provision, …
         `parts`: how many sub-provisions it has."""
-        kinds = {k for k, terms in self._kinds.items() if idx.find(terms) is not None}
+        kinds = {k for k, terms in self._kind_sets.items() if idx.has(terms)}
         # an interpretation section ("Interpretation", "Definiciones", or a list of terms each
         # "means …") only defines
-        if "definition" in kinds and (idx.find(self._kinds["definition"], "heading") is not None
+        if "definition" in kinds and (idx.has(self._kind_sets["definition"], "heading")
                                       or (idx.count(self._kinds["definition"]) >= 3 and parts >= 3)):
             kinds.add("definitions_only")
         return kinds
@@ -159,7 +226,8 @@ class ElementMatcher:
         return am.kind in kinds
 
     def evidence(self, am: ArticleModel, idx: TextIndex, kinds: set[str]) -> ElementEvidence | None:
-        """The elements of `am` in a provision, or None when the provision is not a candidate."""
+        """The elements of `am` in a provision, or None when the provision is not a candidate.
+        Where they are is given as (term, position): `TextIndex.words_at` gives the words."""
         if not self.kind_ok(am, kinds):
             return None
         found = {}
@@ -171,62 +239,94 @@ class ElementMatcher:
                 where = am.elements[n].where
                 if am.kind == "offence" and where == "text":
                     where = "lead"
-                words = idx.find(self._terms[(am.num, n)], where)
-                if words is not None:
-                    found[n] = words
+                hit = idx.locate(self._terms[(am.num, n)], where)
+                if hit is not None:
+                    found[n] = hit
                     break
             else:
                 return None
         for name, e in am.elements.items():
             if name not in found:
-                words = idx.find(self._terms[(am.num, name)], e.where)
-                if words is not None:
-                    found[name] = words
+                hit = idx.locate(self._terms[(am.num, name)], e.where)
+                if hit is not None:
+                    found[name] = hit
         found = {n: found[n] for n in am.elements if n in found}     # in the model's order
-        total = sum(_weight(n, am) for n in am.elements)
-        share = sum(_weight(n, am) for n in found) / total if total else 0.0
+        weights = self._weights[am.num]
+        total = sum(weights.values())
+        share = sum(weights[n] for n in found) / total if total else 0.0
         options = {}
         for name in am.options:
-            words = idx.find(self._terms[(am.num, "option:" + name)])
-            if words is not None:
-                options[name] = words
-        in_heading = sum(1 for group in am.key
-                         if any(idx.find(self._terms[(am.num, n)], "heading") is not None for n in group))
+            hit = idx.locate(self._terms[(am.num, "option:" + name)])
+            if hit is not None:
+                options[name] = hit
+        in_heading = sum(1 for group in am.key if any(idx.has(self._terms[(am.num, n)], "heading") for n in group))
         return ElementEvidence(found=found, missing=[n for n in am.elements if n not in found],
                                options=options, share=share,
                                heading_share=in_heading / len(am.key) if am.key else 0.0)
 
 
+_MATCHERS: dict = {}
+
+
+def element_matcher(model: ElementModel, language: str) -> ElementMatcher:
+    """One matcher (compiled terms, automaton) per model and language, kept for the process."""
+    key = (id(model), language)
+    if key not in _MATCHERS or _MATCHERS[key][0] is not model:
+        _MATCHERS[key] = (model, ElementMatcher(model, language))
+    return _MATCHERS[key][1]
+
+
+def index_provisions(documents: list[Document], model: ElementModel | None, language: str,
+                     fast: bool = True) -> Corpus:
+    """The documents' provisions indexed for matching (and for `national_only`)."""
+    em = element_matcher(model, language) if model else None
+    if em is None:
+        return index_corpus(documents, language)
+    return index_corpus(documents, language, em.scanner, lambda ix, p: em.provision_kinds(ix, len(p.children)),
+                        fast=fast)
+
+
 # ------------------------------------------------------------------ matching
 
 def match(instrument: Instrument, documents: list[Document], settings: MatchSettings = MatchSettings(),
-          model: ElementModel | None = None) -> dict[str, list[Finding]]:
-    """Findings per assessed article number, best first."""
+          model: ElementModel | None = None, corpus: Corpus | None = None) -> dict[str, list[Finding]]:
+    """Findings per assessed article number, best first. `corpus`: the documents already indexed
+    (`index_provisions`), else they are indexed here."""
     articles = [a for a in instrument.articles if a.assessed]
-    provisions = [p for d in documents for p in d.provisions]
     by_article: dict[str, list[Finding]] = {a.num: [] for a in articles}
-    if not provisions:
+    if not any(d.provisions for d in documents):
         return by_article
-    language = documents[0].language or instrument.language
     model = model if model is not None else load_elements(instrument.id)
-    # each provision is tokenised once: for the term index and for text similarity
-    tokens = [tokenize(p.full_text, language) for p in provisions]
-    heads = [tokenize(p.heading, language) for p in provisions]
-    sim = Similarity(articles, provisions, language,
-                     prov_tokens=[content_stems(h, language) + content_stems(t, language) for h, t in zip(heads, tokens)])
-    em = ElementMatcher(model, language) if model else None
-    indexes = [em.index(p, tokens[i], settings.fast) for i, p in enumerate(provisions)] if em else []
-    kinds = [em.provision_kinds(ix, len(p.children)) for ix, p in zip(indexes, provisions)] if em else []
+    if corpus is None:
+        corpus = index_provisions(documents, model, documents[0].language or instrument.language, settings.fast)
+    provisions = corpus.provisions
+    sim = Similarity(articles, corpus)
+    em = element_matcher(model, corpus.language) if model else None
+    everyone = range(len(provisions))
     candidates: list[Finding] = []
+    at: dict[int, int] = {}          # finding -> its provision's number in the corpus
     for a in articles:
         am = model.articles.get(a.num) if model else None
-        for i, p in enumerate(provisions):
-            head = sim.heading(a.num, i)
-            if am is not None:
-                ev = em.evidence(am, indexes[i], kinds[i])
-                if ev is None:
+        # the fast path looks only at provisions holding the article's key terms; the unoptimised
+        # path looks at every provision (and finds the same)
+        pool = everyone
+        if am is not None and corpus.postings is not None:
+            pool = em.candidates(am, corpus.postings)
+            pool = everyone if pool is None else pool
+        evidence_of = {}
+        if am is not None:
+            kinds = corpus.kinds
+            for i in pool:
+                if not em.kind_ok(am, kinds[i]):
                     continue
-                text, shared = sim.text(a.num, i)
+                ev = em.evidence(am, corpus.indexes[i], kinds[i])
+                if ev is not None:
+                    evidence_of[i] = ev
+            pool = list(evidence_of)
+        for i, text in zip(pool, sim.texts(a.num, list(pool))):
+            head = sim.heading(a.num, i)
+            ev = evidence_of.get(i)
+            if ev is not None:
                 # a heading naming the article's key elements ("Preservación provisoria de datos
                 # informáticos") counts as much as a heading worded like the article's title
                 head = (head + ev.heading_share) / 2
@@ -235,14 +335,15 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                 evidence = {"elements_found": ev.found, "elements_missing": ev.missing,
                             "options_used": ev.options}
             else:
-                text, shared = sim.text(a.num, i)
                 score = 0.4 * head + 0.6 * min(1.0, text / 0.45)
                 evidence = {}
             if score < settings.min_score:
                 continue
             evidence.update({"heading_similarity": round(head, 3), "text_similarity": round(text, 3),
-                             "shared_terms": sorted(shared)[:12]})
-            candidates.append(Finding(article=a.num, provision=p, score=round(score, 4), evidence=evidence))
+                             "shared_terms": []})     # filled in once the finding is kept
+            candidates.append(Finding(article=a.num, provision=provisions[i], score=round(score, 4),
+                                      evidence=evidence))
+            at[id(candidates[-1])] = i
     # a provision stays with an article unless another article fits it clearly better; an
     # article's best candidate always stays (else an article could lose the provision that
     # implements it to a neighbour: one section may create two offences)
@@ -257,6 +358,14 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
         by_article[num] = _select(fs, model.articles.get(num) if model else None, settings)
+        # the words as written and the shared stems, for the findings kept
+        for f in by_article[num]:
+            i = at[id(f)]
+            ev = f.evidence
+            for k in ("elements_found", "options_used"):
+                if k in ev:
+                    ev[k] = {n: corpus.indexes[i].words_at(hit) for n, hit in ev[k].items()}
+            ev["shared_terms"] = sim.shared(num, i)[:12]
     return by_article
 
 
@@ -277,25 +386,15 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
     return chosen
 
 
-def national_only(documents: list[Document], findings: dict[str, list[Finding]], model: ElementModel | None) -> list[Provision]:
+def national_only(documents: list[Document], findings: dict[str, list[Finding]], model: ElementModel | None,
+                  corpus: Corpus | None = None) -> list[Provision]:
     """Cyber offences of the national law that implement no article (identity theft, cyberstalking…):
     provisions that punish, speak of computers or data, and were matched to nothing."""
     if model is None or "offence" not in model.kinds:
         return []
-    language = documents[0].language if documents else "eng"
-    em = ElementMatcher(model, language)
-    # computer words, and data words of two or more words ("datos informáticos", not bare "data")
-    computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
-        [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
-    trie = TermTrie([t for ts in em._kinds.values() for t in ts] + computer)
+    if corpus is None:
+        corpus = index_provisions(documents, model, documents[0].language if documents else "eng")
+    em = element_matcher(model, corpus.language)
     used = {f.provision.ref for fs in findings.values() for f in fs}
-    out = []
-    for d in documents:
-        for p in d.provisions:
-            if p.ref in used:
-                continue
-            idx = TextIndex(p.heading, p.full_text, language, trie=trie)
-            kinds = em.provision_kinds(idx, len(p.children))
-            if "offence" in kinds and "power" not in kinds and idx.find(computer) is not None:
-                out.append(p)
-    return out
+    return [p for p, idx, kinds in zip(corpus.provisions, corpus.indexes, corpus.kinds)
+            if p.ref not in used and "offence" in kinds and "power" not in kinds and idx.find(em.computer) is not None]

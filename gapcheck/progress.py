@@ -22,6 +22,7 @@ from gapcheck.analysis import analyze
 from gapcheck.assess import indicators
 from gapcheck.country import load_manifest
 from gapcheck.errors import GapcheckError
+from gapcheck.index import threads
 from gapcheck.instruments import instrument_dir, instrument_spec
 from gapcheck.model import Assessment, Status
 
@@ -243,7 +244,8 @@ def run_matrix(root, *, instrument: str = "ets185", out_dir=None, workers: int |
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     results = {}
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # the processes share the cores: each indexes on one thread
+        with ProcessPoolExecutor(max_workers=workers, initializer=threads, initargs=(1,)) as pool:
             for r in pool.map(_analyse_country, jobs):
                 results[r[0]] = r
                 if progress:

@@ -39,6 +39,17 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+def fold_many(words: list[str]) -> list[str]:
+    """`fold` of many words at once (one normalisation of them all, the accents removed by one
+    translation): the same results, far quicker when a whole code's vocabulary is new."""
+    if not words:
+        return []
+    s = unicodedata.normalize("NFKD", "\n".join(words).lower())
+    marks = {ord(c): None for c in set(s) if unicodedata.combining(c)}
+    out = (s.translate(marks) if marks else s).split("\n")
+    return out if len(out) == len(words) else [fold(w) for w in words]
+
+
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
