@@ -131,11 +131,16 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
     meta.update({k: data[k] for k in ("id", "title", "url", "issued_date", "in_force_date", "status")
                  if isinstance(data.get(k), str)})
     meta["provisions"] = len(data["provisions"])
+    wrapped = _hard_wrapped([prov.get("content") or prov.get("text") or "" for prov in data["provisions"]])
     out = []
     chapter = None
     for prov in data["provisions"]:
-        # each line of an ingested provision is a paragraph (inciso) as the portal prints it
-        content = re.sub(r"\n\s*", "\n\n", (prov.get("content") or prov.get("text") or "").strip())
+        content = (prov.get("content") or prov.get("text") or "").strip()
+        if wrapped:
+            content = "\n".join(" ".join(ln.strip() for ln in par.split("\n") if ln.strip())
+                                 for par in _PARAGRAPH_BREAK.split(content))
+        # each line of an ingested provision is then a paragraph (inciso) as the portal prints it
+        content = re.sub(r"\n\s*", "\n\n", content)
         title = (prov.get("title") or "").strip()
         section = str(prov.get("section") or prov.get("section_number") or "").strip()
         ch = prov.get("chapter")
@@ -152,13 +157,29 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
         elif _ARTICLE.match(title):
             # The title is the article's first line ("Artículo 1.- Objeto"), or the ingester cut
             # the first line into it ("ARTÍCULO 4. - La ley penal … a quien cometa un").
-            out.append(f"{title}\n{content}" if not content.startswith(title) else content)
+            # Cut mid-sentence ("ARTÍCULO 17. - Este Código se" + "aplicará a las personas…"): one line.
+            joint = " " if content[:1].islower() else "\n"
+            out.append(f"{title}{joint}{content}" if not content.startswith(title) else content)
         else:
             num = section.lstrip("§").strip()
             out.append(f"@heading {title}" if title else "")
             out.append(f"{num}. {content}")
         out.append("")
     return "\n".join(out), meta
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _hard_wrapped(contents: list[str]) -> bool:
+    """Whether an ingestion kept the line breaks of a printed page (SCIJ's Costa Rican codes):
+    its paragraphs are between blank lines and, inside them, lines break at a page width. A line
+    break there is a wrap, not a new inciso; joined, a wrapped fragment ("electrónicos, ópticos o
+    magnéticos.") is not taken for a running header either. Elsewhere (US Code: paragraphs of any
+    length, some between blank lines) a line break is a new paragraph."""
+    lengths = [len(ln.strip()) for c in contents if _PARAGRAPH_BREAK.search(c.strip())
+               for par in _PARAGRAPH_BREAK.split(c.strip()) for ln in par.split("\n")[:-1] if ln.strip()]
+    return len(lengths) >= 5 and sum(1 for n in lengths if n <= 100) >= 0.8 * len(lengths)
 
 
 # ----------------------------------------------------------------- splitting into provisions
@@ -255,6 +276,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
     pending_heading: str | None = None
     pending_container: list | None = None
     cur: RawProvision | None = None
+    awaiting_heading: RawProvision | None = None
     para: list[str] = []
     quoted = False                     # inside text an amending article quotes
 
@@ -342,7 +364,16 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                 cur.heading = h
             if body:
                 para = [body]
+            # "ARTÍCULO 229 ter. -" alone: the heading may be the next line ("Sabotaje informático")
+            awaiting_heading = cur if m_art and not rest and not cur.heading else None
             continue
+        if awaiting_heading is not None:
+            if awaiting_heading is cur and not para and _looks_like_heading(s) and len(s.split()) <= 8 \
+                    and not _CONTAINER.match(s):
+                cur.heading = s
+                awaiting_heading = None
+                continue
+            awaiting_heading = None
         mc = _CONTAINER.match(s)
         if mc and (len(s.split()) <= 16) and not s.endswith((",", ";")):
             flush()
@@ -436,7 +467,8 @@ def _split_heading_es(rest: str) -> tuple[str, str]:
     if (len(words) <= 12 and h[:1].isupper() and not re.search(r"\d$", h)
             and (h.count(",") == 0 or len(words) <= 8)
             and not re.match(r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada|Las?)\b", h)
-            and not re.search(r"\b(será|serán|podrá|podrán|deberá|se aplicará|es|son)\b", h)):
+            and not re.search(r"\b(será|serán|podrá|podrán|deberá|deberán|se aplicará|impondrá|impondrán|"
+                              r"tendrá|tendrán|es|son)\b", h)):
         return h, m.group("b").strip()
     return "", rest
 

@@ -150,3 +150,30 @@ def test_chapters_of_an_ingestion_become_containers_not_text(tmp_path):
     tree = etree.parse(str(tmp_path / "cl-19696.xml"))
     headings = [h.text for h in tree.iter(f"{{{AKN_NS}}}heading") if h.getparent().tag != f"{{{AKN_NS}}}article"]
     assert "Interceptación de comunicaciones" in " ".join(headings)
+
+
+def test_costa_rica_page_wrapped_lines_join_within_their_paragraph(tmp_path):
+    # SCIJ's ingestion keeps the printed line breaks inside paragraphs that blank lines separate
+    doc, _ = _import(tmp_path, "cr_codigo-penal.json", "cr", "spa", number="4573", date="1970-05-04")
+    a196 = doc.find("art_196")
+    assert a196.heading == "Violación de correspondencia o comunicaciones"
+    first = a196.children[0].text
+    assert "y sin su autorización, se apodere, acceda, modifique" in first
+    assert first.endswith("documentación o comunicaciones dirigidas a otra persona.")
+    assert not a196.wrap_up
+    # a wrapped fragment repeated in many articles is the law's text, not a running header
+    assert "contenedores electrónicos, ópticos o magnéticos" in doc.find("art_232").full_text
+    # a number alone on the title line takes its heading from the next line
+    assert doc.find("art_229-ter").heading == "Sabotaje informático"
+    # a title cut mid-sentence is no heading ("ARTÍCULO 17. - Este Código se" / "aplicará a …")
+    a17 = doc.find("art_17")
+    assert a17.heading == "" and a17.full_text.startswith("Este Código se aplicará a las personas")
+    assert doc.find("art_196-bis").heading == "Violación de datos personales"
+
+
+def test_us_code_line_breaks_stay_paragraph_breaks(tmp_path):
+    # the US Code ingestion also has blank lines, but its line breaks start new paragraphs
+    doc, _ = _import(tmp_path, "us_usc-title18.json", "us", "eng", number="usc-title-18", date="1948-06-25")
+    s33 = doc.find("sec_33")
+    assert s33.wrap_up.startswith("shall be fined under this title or imprisoned not more than twenty years")
+    assert any(c.text.startswith("Whoever, with like intent, willfully disables") for c in s33.children)
