@@ -44,7 +44,7 @@ _SECTION_WORD = re.compile(rf"^(?:SECTION|Section|SEC\.|Sec\.)\s+(?P<num>\d+[A-Z
 _NUMBERED = re.compile(rf"^(?P<num>\d+[A-Za-z]{{0,2}})\.(?P<rest>(?:\s*[{DASHES}]*\s*\(\d+\).*)|\s+.*|\s*[{DASHES}]+\s*.*|)$")
 _CONTAINER = re.compile(
     r"^(?P<kind>PART|Part|PARTE|Parte|CHAPTER|Chapter|CAP[ÍI]TULO|Cap[íi]tulo|T[ÍI]TULO|T[íi]tulo|TITLE|"
-    r"LIBRO|Libro|BOOK|P[ÁA]RRAFO|SUBPART)\.?\s+(?P<num>[IVXLC]+\b|\d+\b|[ÚU]NICO\b|PRELIMINAR\b|[A-Z]\b)"
+    r"LIBRO|Libro|BOOK|P[ÁA]RRAFO|SUBPART|SECCI[ÓO]N|Secci[óo]n|SE[ÇC][ÃA]O|Se[çc][ãa]o)\.?\s+(?P<num>[IVXLC]+\b|\d+\b|[ÚU]NICO\b|PRELIMINAR\b|[A-Z]\b)"
     rf"(?P<rest>.*)$")
 _TRANSITORY = re.compile(r"^(ART[ÍI]CULOS?|DISPOSICI[ÓO]N(ES)?)\s+TRANSITORI[OA]S?\b", re.I)
 _ENACTING = re.compile(r"^(ENACTED by|BE IT ENACTED|Be it enacted|The Parliament of .* enacts|"
@@ -54,7 +54,8 @@ _LABEL = re.compile(r"^\(\s*(?P<a>[0-9]+[A-Z]?|[a-z]{1,2}|[ivxlc]+|[A-Z])\s*\)\s
 _CONTAINER_KIND = {"part": "part", "parte": "part", "chapter": "chapter", "capítulo": "chapter",
                    "capitulo": "chapter", "título": "title", "titulo": "title", "title": "title",
                    "libro": "book", "book": "book", "párrafo": "division", "parrafo": "division",
-                   "subpart": "subpart"}
+                   "subpart": "subpart", "sección": "division", "seccion": "division", "seção": "division",
+                   "secao": "division"}
 _RANK = {"book": 0, "part": 1, "subpart": 2, "title": 3, "chapter": 4, "division": 5, "transitional": 1}
 
 
@@ -132,15 +133,27 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
                  if isinstance(data.get(k), str)})
     meta["provisions"] = len(data["provisions"])
     wrapped = _hard_wrapped([prov.get("content") or prov.get("text") or "" for prov in data["provisions"]])
-    out = []
-    chapter = None
+    contents = []
     for prov in data["provisions"]:
         content = (prov.get("content") or prov.get("text") or "").strip()
         if wrapped:
             content = "\n".join(" ".join(ln.strip() for ln in par.split("\n") if ln.strip())
                                  for par in _PARAGRAPH_BREAK.split(content))
         # each line of an ingested provision is then a paragraph (inciso) as the portal prints it
-        content = re.sub(r"\n\s*", "\n\n", content)
+        contents.append(re.sub(r"\n\s*", "\n\n", content))
+    # Where the official page prints each heading above the article number ("Extraterritorialidad."
+    # / "ARTÍCULO 5.- Se aplicará…"), the ingester left it as the last line of the article before.
+    # A short closing sentence is common in any law; a heading-like one ending a third of the
+    # provisions or more (Costa Rica's SCIJ: 175 of 477; elsewhere under 4%) is that layout.
+    ends = [_trailing_heading(c) for c in contents[:-1]] + [None]
+    headings_before = sum(1 for h in ends if h) >= 0.2 * len(contents) and len(contents) >= 10
+    out = []
+    chapter = None
+    for k, (prov, content) in enumerate(zip(data["provisions"], contents)):
+        if headings_before and ends[k]:
+            content = content[:content.rstrip().rfind("\n")].rstrip() if "\n" in content.strip() else ""
+        if headings_before and k and ends[k - 1]:
+            out.append(f"@heading {ends[k - 1].rstrip('.')}")
         title = (prov.get("title") or "").strip()
         section = str(prov.get("section") or prov.get("section_number") or "").strip()
         ch = prov.get("chapter")
@@ -169,6 +182,18 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _trailing_heading(content: str) -> str | None:
+    """The last paragraph of a provision when it reads like a heading: a short phrase with a capital
+    and a full stop, and not the provision's only paragraph."""
+    parts = content.strip().rsplit("\n", 1)
+    if len(parts) < 2:
+        return None
+    last = parts[1].strip()
+    if 0 < len(last.split()) <= 14 and last.endswith(".") and last[0].isupper() and not _LABEL.match(last):
+        return last
+    return None
 
 
 def _hard_wrapped(contents: list[str]) -> bool:
@@ -343,13 +368,17 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             cur = RawProvision(num=num, heading=heading, containers=list(containers), line=n)
             provisions.append(cur)
             pending_container = None
-            if m_art:
+            if m_art and cur.heading:
+                h, body = "", rest          # the heading came before the number: all of rest is text
+            elif m_art:
                 h, body = _split_heading_es(rest)
-                if not h and rest and not re.search(r"[.:;,]$", rest) and _next_line_continues(lines, idx):
-                    # "Artículo 1.- Objeto" with the text on the next line
-                    h2, _ = _split_heading_es(rest + ". X")
-                    if h2 == rest:
-                        h, body = rest, ""
+                if not h and rest and not re.search(r"[:;,]$", rest) and _text_follows(lines, idx):
+                    # "Artículo 1.- Objeto" or "ARTÍCULO 229 bis. - Daño informático." with the
+                    # text on the next line
+                    phrase = rest.rstrip(".").rstrip()
+                    h2, _ = _split_heading_es(phrase + ". X")
+                    if h2 == phrase:
+                        h, body = phrase, ""
             else:
                 spent = re.fullmatch(rf"[{DASHES}]+\s*((?:\d+[A-Z]?\.\s*[{DASHES}]+\s*)*)", rest)
                 if spent:
@@ -421,6 +450,14 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
 
 def _next_line_continues(lines, idx) -> bool:
     return idx + 1 < len(lines) and bool(lines[idx + 1][1])
+
+
+def _text_follows(lines, idx) -> bool:
+    """Whether the next non-blank line is text of the same provision (not a new article)."""
+    for _, s in lines[idx + 1:]:
+        if s:
+            return not _ARTICLE.match(s) and not s.startswith(("@heading", "@container"))
+    return False
 
 
 def _same_num(a: str, b: str) -> bool:

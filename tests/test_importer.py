@@ -165,10 +165,22 @@ def test_costa_rica_page_wrapped_lines_join_within_their_paragraph(tmp_path):
     assert "contenedores electrónicos, ópticos o magnéticos" in doc.find("art_232").full_text
     # a number alone on the title line takes its heading from the next line
     assert doc.find("art_229-ter").heading == "Sabotaje informático"
-    # a title cut mid-sentence is no heading ("ARTÍCULO 17. - Este Código se" / "aplicará a …")
+    # a title cut mid-sentence is no heading ("ARTÍCULO 17. - Este Código se" / "aplicará a …"); the
+    # heading SCIJ prints above the number, which the ingester left at the end of article 16, is
     a17 = doc.find("art_17")
-    assert a17.heading == "" and a17.full_text.startswith("Este Código se aplicará a las personas")
+    assert a17.heading == "Ley especial para menores"
+    assert a17.full_text.startswith("Este Código se aplicará a las personas")
+    assert doc.find("art_5").heading == "Extraterritorialidad"
+    assert "Extraterritorialidad" not in doc.find("art_4").full_text
     assert doc.find("art_196-bis").heading == "Violación de datos personales"
+    assert doc.find("art_229-bis").heading == "Daño informático"
+    assert doc.find("art_232").heading == "Instalación o propagación de programas informáticos maliciosos"
+    # "SECCIÓN V" is a division of the code, not a paragraph of the article before it
+    assert "SECCIÓN" not in doc.find("art_16").full_text
+    xml = etree.parse(str(tmp_path / "cr-4573.xml"))
+    divisions = {(d.findtext(f"{{{AKN_NS}}}num"), d.findtext(f"{{{AKN_NS}}}heading"))
+                 for d in xml.iter(f"{{{AKN_NS}}}division")}
+    assert ("V", "APLICACIÓN POR LA MATERIA") in divisions
 
 
 def test_us_code_line_breaks_stay_paragraph_breaks(tmp_path):
