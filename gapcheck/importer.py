@@ -50,7 +50,9 @@ _TRANSITORY = re.compile(r"^(ART[ÍI]CULOS?|DISPOSICI[ÓO]N(ES)?)\s+TRANSITORI[O
 _ENACTING = re.compile(r"^(ENACTED by|BE IT ENACTED|Be it enacted|The Parliament of .* enacts|"
                        r"EL CONGRESO|Ha dado la ley siguiente|Proyecto de ley:|DECRETA:?|LEY:?$)")
 _LABEL = re.compile(r"^\(\s*(?P<a>[0-9]+[A-Z]?|[a-z]{1,2}|[ivxlc]+|[A-Z])\s*\)\s*|^(?P<b>[0-9]+|[a-z]|[ivx]+)\)\s+|"
-                    r"^(?P<c>[0-9]{1,2})\.\s+(?=\S)")
+                    r"^(?P<c>[0-9]{1,2})\.\s+(?=\S)|"
+                    # Brazilian and Portuguese paragraphs: "§ 1º", "§ 2o", "Parágrafo único."
+                    r"^(?P<d>§\s*[0-9]+[º°oª]?(?:-[A-Z])?)\.?\s+|^(?P<e>Par[áa]grafo [úu]nico)\.?\s*[-–.:]?\s*")
 _CONTAINER_KIND = {"part": "part", "parte": "part", "chapter": "chapter", "capítulo": "chapter",
                    "capitulo": "chapter", "título": "title", "titulo": "title", "title": "title",
                    "libro": "book", "book": "book", "párrafo": "division", "parrafo": "division",
@@ -423,6 +425,12 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             flush()
             pending_heading = s
             continue
+        if style == "article" and not structured and _heading_above_article(s, lines, idx):
+            # A heading printed above the article ("Invasão de dispositivo informático" / "Art. 154-A.
+            # Invadir …", as Brazil's Planalto prints the rubricas): it belongs to the next article.
+            flush()
+            pending_heading = s
+            continue
         if para and _LABEL.match(s):
             flush()                     # "(2) A person…" starts a new paragraph
         para.append(s)
@@ -450,6 +458,19 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
 
 def _next_line_continues(lines, idx) -> bool:
     return idx + 1 < len(lines) and bool(lines[idx + 1][1])
+
+
+def _heading_above_article(s: str, lines, idx) -> bool:
+    """A phrase on its own line (a capital, no closing punctuation, at most 20 words) right before
+    an article line that has its text on the same line."""
+    words = s.split()
+    if not (0 < len(words) <= 20 and s[0].isupper() and not s.endswith((".", ",", ";", ":"))
+            and not _LABEL.match(s) and not _ARTICLE.match(s) and not _CONTAINER.match(s)):
+        return False
+    if idx + 1 >= len(lines):
+        return False
+    m = _ARTICLE.match(lines[idx + 1][1])
+    return bool(m and m.group("rest").strip())
 
 
 def _text_follows(lines, idx) -> bool:
@@ -612,6 +633,10 @@ def _label_kind(label: str, prev_same: str | None) -> tuple[str, str]:
     '(i)'/'i)'->subparagraph (unless it follows (h)); '1)'/'1.'->point; '(A)'->clause."""
     inner = label.strip("().")
     paren = label.startswith("(")
+    if inner.startswith("§"):
+        return "subsection", "subsec_" + re.sub(r"[^0-9A-Z]", "", inner)
+    if inner.lower().startswith("parágrafo") or inner.lower().startswith("paragrafo"):
+        return "subsection", "subsec_unico"
     if re.fullmatch(r"\d+[A-Z]?", inner):
         return ("subsection", f"subsec_{inner}") if paren else ("point", f"point_{inner}")
     if re.fullmatch(r"[ivxl]+", inner) and not (inner == "i" and prev_same == "h") and \

@@ -8,6 +8,7 @@ SHARED = Path(os.environ.get("GAPCHECK_SHARED", ROOT.parent / "shared"))
 LAWS = SHARED / "data" / "laws"
 SAMPLES = SHARED / "data" / "xml-samples"
 CL = ROOT / "national_laws" / "cl"
+TEXTS = ROOT / "tests" / "texts"          # excerpts of laws ../shared lacks (see its README)
 
 
 def pytest_configure(config):

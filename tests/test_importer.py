@@ -6,7 +6,7 @@ import re
 import pytest
 from lxml import etree
 
-from conftest import CL, LAWS
+from conftest import CL, LAWS, TEXTS
 from gapcheck.akn import AKN_NS, GAPCHECK_NS, read_document
 from gapcheck.importer import import_statute, split_provisions, write_akn
 
@@ -189,3 +189,18 @@ def test_us_code_line_breaks_stay_paragraph_breaks(tmp_path):
     s33 = doc.find("sec_33")
     assert s33.wrap_up.startswith("shall be fined under this title or imprisoned not more than twenty years")
     assert any(c.text.startswith("Whoever, with like intent, willfully disables") for c in s33.children)
+
+
+def test_portuguese_headings_above_articles_and_paragraph_signs(tmp_path):
+    # Planalto prints a Brazilian article's heading (rubrica) on the line above it, and numbers
+    # its paragraphs "§ 1º"
+    tree, _ = import_statute(TEXTS / "br-codigo-penal-excerpt.txt", country="br", lang="por", title="Código Penal",
+                             date="1940-12-07", number="2848")
+    doc = read_document(write_akn(tree, tmp_path / "br.xml"))
+    a = doc.find("art_154-A")
+    assert a.heading == "Invasão de dispositivo informático"
+    assert a.text.startswith("Invadir dispositivo informático de uso alheio")
+    assert [c.eid for c in a.children] == ["art_154-A__subsec_1"]
+    assert a.children[0].text.startswith("Na mesma pena incorre quem produz")
+    assert doc.find("art_266").heading.startswith("Interrupção ou perturbação de serviço telegráfico")
+    assert "Interrupção" not in a.full_text

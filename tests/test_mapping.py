@@ -36,3 +36,24 @@ def test_many_to_many_and_final_clauses_not_assessed(chile_assessment):
 def test_repealed_law_is_left_out_of_the_folder_analysis(chile_assessment):
     uris = {d.frbr_uri for d in chile_assessment.documents}
     assert uris == {"/akn/cl/act/2022/21459", "/akn/cl/act/2000/19696"}
+
+
+def test_portuguese_statute_maps_with_the_portuguese_terms(tmp_path):
+    # Brazil's Código Penal, as Planalto prints it: the element terms in Portuguese and the
+    # Portuguese stemmer find the offences of Arts 2, 5 and 6
+    from conftest import TEXTS
+    from gapcheck.analysis import analyze
+    from gapcheck.importer import import_file
+
+    out = tmp_path / "br" / "codigo-penal.xml"
+    out.parent.mkdir()
+    import_file(TEXTS / "br-codigo-penal-excerpt.txt", out, country="br", lang="por", title="Código Penal",
+                date="1940-12-07", number="2848")
+    a = analyze([out])
+    assert a.documents[0].language == "por"
+    for conv, national in {"2": "154-A", "5": "266", "6": "154-A"}.items():
+        x, provs = _top(a, conv)
+        assert provs and provs[0] == ("/akn/br/act/1940/2848", national), (conv, provs)
+        assert x.status in (Status.COVERED, Status.PARTIAL)
+    x, _ = _top(a, "2")
+    assert "conduct" in x.elements_found and "without_right" in x.elements_found
