@@ -17,7 +17,7 @@ import yaml
 import re
 
 from gapcheck.errors import GapcheckError
-from gapcheck.text import _stemmer, fold_many
+from gapcheck.text import fold_many, stem_words
 
 LANG2 = {"eng": "en", "spa": "es", "por": "pt", "fra": "fr"}
 LANGS = ("en", "es", "pt", "fr")
@@ -139,7 +139,7 @@ def analyse(words: list[str], lang3: str) -> tuple[list[str], list[str]]:
     missing = [w for w in dict.fromkeys(words) if w not in cache]
     if missing:
         folded = fold_many(missing)
-        for w, f, st in zip(missing, folded, _stemmer(lang3).stemWords(folded)):
+        for w, f, st in zip(missing, folded, stem_words(folded, lang3)):
             cache[w] = (f, st)
     pairs = [cache[w] for w in words]
     return [f for f, _ in pairs], [st for _, st in pairs]
@@ -163,24 +163,26 @@ class TextIndex:
     """Where the terms of a model occur in a text: the heading, a separator, then the text, as
     stems. `grams` maps each term found to the position (in words) of its first occurrence."""
 
-    __slots__ = ("grams", "lead_end", "_words", "_heading_len", "_heading_grams")
+    __slots__ = ("grams", "spans", "lead_end", "_words", "_heading_len", "_heading_grams")
 
     def __init__(self, heading: str, text: str, lang3: str):
         hw, _, hs = tokenize(heading, lang3)
         tw, _, ts = tokenize(text, lang3)
         stems = hs + [_SEP] + ts
-        self._set(all_grams(stems), len(hs), len(stems), hw + [_SEP] + tw)
+        spans: dict = {}
+        self._set(all_grams(stems, spans=spans), len(hs), len(stems), hw + [_SEP] + tw, spans)
 
     @classmethod
-    def of(cls, grams: dict, heading_len: int, lead_end: int, words) -> "TextIndex":
+    def of(cls, grams: dict, heading_len: int, lead_end: int, words, spans: dict | None = None) -> "TextIndex":
         """An index made elsewhere (`gapcheck.index`); `words`: the words as written, or a function
         (position, how many) -> words, since they are only needed when a match is shown."""
         self = cls.__new__(cls)
-        self._set(grams, heading_len, lead_end, words)
+        self._set(grams, heading_len, lead_end, words, spans or {})
         return self
 
-    def _set(self, grams, heading_len, lead_end, words):
+    def _set(self, grams, heading_len, lead_end, words, spans):
         self.grams = grams
+        self.spans = spans                # two-word terms found with words between: how many words
         self.lead_end = lead_end          # the heading and the lead of the text end here
         self._words = words
         self._heading_len = heading_len
@@ -204,13 +206,14 @@ class TextIndex:
     def words_at(self, hit: tuple[tuple[str, ...], int]) -> str:
         """The national words of a term found by `locate`."""
         t, i = hit
-        return " ".join(self._words(i, len(t)) if callable(self._words) else self._words[i:i + len(t)])
+        n = self.spans.get(t, len(t))
+        return " ".join(self._words(i, n) if callable(self._words) else self._words[i:i + n])
 
     def _at(self, terms, where):
         grams = self.heading_grams if where == "heading" else self.grams
         for t in terms:
             i = grams.get(t)
-            if i is not None and not (where == "lead" and i + len(t) > self.lead_end):
+            if i is not None and not (where == "lead" and i + self.spans.get(t, len(t)) > self.lead_end):
                 return t, i
         return None
 
@@ -229,8 +232,16 @@ class TextIndex:
         return None if hit is None else self.words_at(hit)
 
 
-def all_grams(stems: list[str], max_n: int = MAX_N) -> dict[tuple[str, ...], int]:
-    """Every n-gram of stems (n <= max_n) with its first position: the unoptimised index."""
+# A two-word term also matches with up to this many words between its two ("sin su autorización",
+# "sin la debida autorización", "sistema o dato informático", "gains unauthorised access"):
+# statutes put articles, possessives and coordinated nouns inside the phrases a model lists.
+GAP = 2
+
+
+def all_grams(stems: list[str], max_n: int = MAX_N, spans: dict | None = None) -> dict[tuple[str, ...], int]:
+    """Every n-gram of stems (n <= max_n) with its first position, and every pair of stems with at
+    most GAP stems between them (in `spans`, how many words such a pair's first occurrence covers,
+    where that is more than two): the unoptimised index."""
     grams: dict[tuple[str, ...], int] = {}
     n = len(stems)
     for i in range(n):
@@ -238,6 +249,15 @@ def all_grams(stems: list[str], max_n: int = MAX_N) -> dict[tuple[str, ...], int
             g = tuple(stems[i:i + k])
             if g not in grams:
                 grams[g] = i
+        if spans is not None:
+            for gap in range(1, GAP + 1):
+                j = i + gap + 1
+                if j >= n or any(s == _SEP for s in stems[i:j + 1]):
+                    break
+                g = (stems[i], stems[j])
+                if g not in grams:
+                    grams[g] = i
+                    spans[g] = gap + 2
     return grams
 
 

@@ -22,7 +22,7 @@ from itertools import accumulate
 
 import numpy as np
 
-from gapcheck.elements import _SEP, _TOKEN, MAX_N, TextIndex, all_grams, analyse
+from gapcheck.elements import _SEP, _TOKEN, GAP, MAX_N, TextIndex, all_grams, analyse
 from gapcheck.model import Document, Provision
 from gapcheck.text import STOPWORDS
 
@@ -315,15 +315,19 @@ class TermScanner:
         self._keyed = (n_stems, (whole, prefix))
         return whole, prefix
 
-    def scan(self, stem_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[dict[tuple[str, ...], int]]:
+    def scan(self, stem_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+             boundary: np.ndarray | None = None) -> tuple[list[dict[tuple[str, ...], int]], list[dict]]:
         """Per provision (provision k is `stem_ids[starts[k]:ends[k]]`): term -> position (in
-        words, from the provision's start) of its first occurrence."""
+        words, from the provision's start) of its first occurrence; and, where a two-word term was
+        first found with words between its two (`elements.GAP`), how many words it covers there.
+        `boundary`: where no term may reach across (heading/text separators, provision ends)."""
         found: list[dict] = [{} for _ in range(len(starts))]
+        spans: list[dict] = [{} for _ in range(len(starts))]
         if not self.terms or not len(stem_ids):
-            return found
+            return found, spans
         n_stems, n = len(self.lex.stems), len(stem_ids)
         whole, prefix = self._keys(n_stems)
-        pos_parts, term_parts = [], []
+        pos_parts, term_parts, span_parts = [], [], []
         # one-word terms, and where longer terms may begin, by tables over stem ids
         if 1 in whole:
             single = np.full(n_stems, -1, dtype=np.int64)
@@ -332,6 +336,7 @@ class TermScanner:
             at = np.flatnonzero(hit >= 0)
             pos_parts.append(at)
             term_parts.append(hit[at])
+            span_parts.append(np.ones(len(at), dtype=np.int64))
         if prefix.get(1):
             begins = np.zeros(n_stems, dtype=bool)
             begins[list(prefix[1])] = True
@@ -339,6 +344,27 @@ class TermScanner:
             key = stem_ids[cand]
         else:
             cand = key = np.zeros(0, dtype=np.int64)
+        if 2 in whole and len(cand):
+            # two-word terms with up to GAP words between their two, not across a boundary
+            walls = np.zeros(n + 1, dtype=np.int64)
+            if boundary is not None:
+                np.cumsum(boundary, out=walls[1:])
+            keys2 = np.array(sorted(whole[2]), dtype=np.int64)
+            firsts = np.array([self.ids[whole[2][k][0]][0] for k in keys2.tolist()], dtype=np.int64)
+            terms2 = np.array([whole[2][k][0] for k in keys2.tolist()], dtype=np.int64)
+            two = cand[np.isin(stem_ids[cand], firsts)]
+            for gap in range(1, GAP + 1):
+                j = two + gap + 1
+                ok = j < n
+                p2, j = two[ok], j[ok]
+                ok = walls[j + 1] == walls[p2]
+                p2, j = p2[ok], j[ok]
+                k2 = stem_ids[p2] * np.int64(n_stems) + stem_ids[j]
+                at = np.minimum(np.searchsorted(keys2, k2), len(keys2) - 1)
+                hit = keys2[at] == k2
+                pos_parts.append(p2[hit])
+                term_parts.append(terms2[at[hit]])
+                span_parts.append(np.full(int(hit.sum()), gap + 2, dtype=np.int64))
         # grow each candidate one word at a time while it is the beginning of some term
         with np.errstate(over="ignore"):
             for length in range(2, self.longest + 1):
@@ -354,6 +380,7 @@ class TermScanner:
                         # exact keys: one term per key
                         pos_parts.append(cand[hit])
                         term_parts.append(np.array([table[k][0] for k in keys.tolist()], dtype=np.int64)[at[hit]])
+                        span_parts.append(np.full(int(hit.sum()), length, dtype=np.int64))
                     else:
                         mp, mt = [], []
                         for p, kk in zip(cand[hit].tolist(), key[hit].tolist()):
@@ -363,6 +390,7 @@ class TermScanner:
                                     mt.append(t)
                         pos_parts.append(np.array(mp, dtype=np.int64))
                         term_parts.append(np.array(mt, dtype=np.int64))
+                        span_parts.append(np.full(len(mp), length, dtype=np.int64))
                 more = prefix.get(length)
                 if not more or not len(cand):
                     break
@@ -370,19 +398,22 @@ class TermScanner:
                 keep = wanted[np.minimum(np.searchsorted(wanted, key), len(wanted) - 1)] == key
                 cand, key = cand[keep], key[keep]
         if not pos_parts:
-            return found
-        pos, term = np.concatenate(pos_parts), np.concatenate(term_parts)
+            return found, spans
+        pos, term, span = np.concatenate(pos_parts), np.concatenate(term_parts), np.concatenate(span_parts)
         prov = np.searchsorted(ends, pos)             # no term holds an end marker
-        # the first occurrence of each term in each provision: sorted by position, the first of
-        # each (provision, term)
-        order = np.argsort(pos, kind="stable")
+        # the first occurrence of each term in each provision: sorted by position (and, at one
+        # position, words together before words apart), the first of each (provision, term)
+        order = np.lexsort((span, pos))
         pair = (prov * len(self.terms) + term)[order]
         _, first = np.unique(pair, return_index=True)
         at = order[first]
         terms = self.terms
-        for k, t, p in zip(prov[at].tolist(), term[at].tolist(), (pos - starts[prov])[at].tolist()):
+        for k, t, p, w in zip(prov[at].tolist(), term[at].tolist(), (pos - starts[prov])[at].tolist(),
+                              span[at].tolist()):
             found[k][terms[t]] = p
-        return found
+            if w > len(terms[t]):
+                spans[k][terms[t]] = w
+        return found, spans
 
 
 @dataclass
@@ -489,15 +520,20 @@ def index_corpus(documents: list[Document], language: str, scanner: TermScanner 
     lead_at = iter(first[np.flatnonzero(ids == lex.chunk_ids[_LEAD_CHUNK])].tolist())
     ends = end_pos.tolist()
     if fast:
-        found = scanner.scan(stem_ids, starts, end_pos)
+        walls = (stem_ids == lex.stem_ids[_SEP]) | (stem_ids == lex.stem_ids[_END])
+        found, spans = scanner.scan(stem_ids, starts, end_pos, walls)
     for i, p in enumerate(provisions):
         a, b, sep = int(starts[i]), ends[i], sep_pos[i]
         heading_len = sep - a
         # the lead: heading, own words and first sub-provision (where an offence is defined)
         lead_end = next(lead_at) - a if p.children else b - a
-        grams = found[i] if fast else all_grams([lex.stems[s] for s in stem_ids[a:b].tolist()], max(MAX_N, scanner.longest))
+        if fast:
+            grams, span = found[i], spans[i]
+        else:
+            span = {}
+            grams = all_grams([lex.stems[s] for s in stem_ids[a:b].tolist()], max(MAX_N, scanner.longest), span)
         corpus.indexes.append(TextIndex.of(grams, heading_len, lead_end,
-                                           lambda i, n, a=a: corpus.words(a + i, n)))
+                                           lambda i, n, a=a: corpus.words(a + i, n), span))
     if classify is not None:
         corpus.kinds = [classify(ix, p) for ix, p in zip(corpus.indexes, provisions)]
     if fast:

@@ -313,6 +313,9 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     sim = Similarity(articles, corpus, model)
     em = element_matcher(model, corpus.language) if model else None
     everyone = range(len(provisions))
+    # a law that prints no headings (many amending laws) is matched on its elements and text
+    # alone: a heading it lacks is not evidence against its provisions
+    headless = {d.frbr_uri for d in documents if d.provisions and not any(p.heading for p in d.provisions)}
     candidates: list[Finding] = []
     at: dict[int, int] = {}          # finding -> its provision's number in the corpus
     for a in articles:
@@ -340,8 +343,12 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                 # a heading naming the article's key elements ("Preservación provisoria de datos
                 # informáticos") counts as much as a heading worded like the article's title
                 head = (head + ev.heading_share) / 2
+                text_weight = 1 - settings.element_weight - settings.heading_weight
                 score = (settings.element_weight * ev.share + settings.heading_weight * head
-                         + (1 - settings.element_weight - settings.heading_weight) * min(1.0, text / settings.text_scale))
+                         + text_weight * min(1.0, text / settings.text_scale))
+                if provisions[i].document in headless:
+                    score = (settings.element_weight * ev.share + text_weight * min(1.0, text / settings.text_scale)) \
+                        / (settings.element_weight + text_weight)
                 evidence = {"elements_found": ev.found, "elements_missing": ev.missing,
                             "options_used": ev.options}
             else:

@@ -58,6 +58,27 @@ def _stemmer(lang: str):
     return Stemmer.Stemmer(STEMMERS.get(lang, "english"))
 
 
+# The Spanish future subjunctive of older codes ("el que accediere", "alterare", "destruyere"):
+# the Snowball stemmer leaves it whole, so it is mapped to the infinitive first (accediere ->
+# acceder, alterare -> alterar, destruyere -> destruir), which stems as the forms statutes use
+# elsewhere ("acceda", "altere", "destruya").
+_SUBJUNCTIVE_ES = re.compile(r"^(?P<root>[a-zñ]{3,}?)(?:(?P<ar>aren?)|(?P<ir>yeren?)|(?P<er>ieren?))$")
+
+
+def _infinitive_es(w: str) -> str:
+    m = _SUBJUNCTIVE_ES.match(w) if len(w) >= 7 else None
+    if not m:
+        return w
+    return m.group("root") + ("ar" if m.group("ar") else "ir" if m.group("ir") else "er")
+
+
+def stem_words(folded: list[str], lang: str) -> list[str]:
+    """Stems of folded words in `lang`."""
+    if lang == "spa":
+        folded = [_infinitive_es(w) for w in folded]
+    return _stemmer(lang).stemWords(folded)
+
+
 def words(s: str) -> list[str]:
     return _WORD.findall(fold(s))
 
@@ -66,7 +87,7 @@ def stems(s: str, lang: str, *, keep_stopwords: bool = False) -> list[str]:
     """Stems of the meaningful words of `s` in `lang`."""
     stop = STOPWORDS.get(lang, set())
     ws = [w for w in words(s) if keep_stopwords or (w not in stop and not w.isdigit())]
-    return _stemmer(lang).stemWords(ws)
+    return stem_words(ws, lang)
 
 
 def normalise(s: str, lang: str) -> str:

@@ -69,3 +69,32 @@ def test_a_marker_character_inside_a_statute_is_harmless(chile_docs):
     p.text = p.text + " \ue001 \ue000"
     corpus = index.index_corpus([doc], "spa")
     assert len(corpus.starts) == len(doc.provisions)
+
+
+def test_two_word_terms_with_words_between_agree_and_stop_at_the_heading(tmp_path):
+    from conftest import TEXTS
+    from gapcheck.importer import import_file
+    from gapcheck.match import element_matcher, index_provisions
+
+    out = tmp_path / "ar.xml"
+    import_file(TEXTS / "ar-ley-26388-excerpt.txt", out, country="ar", lang="spa", title="Ley 26.388",
+                date="2008-06-24", number="26388")
+    docs = [read_document(out), read_document(ROOT / "national_laws" / "cr" / "codigo-penal.xml")]
+    model = load_elements("ets185")
+    fast = index_provisions(docs, model, "spa")
+    slow = index_provisions(docs, model, "spa", fast=False)
+    terms = element_matcher(model, "spa").scanner.terms
+    apart = 0
+    for f, s in zip(fast.indexes, slow.indexes):
+        for t in terms:
+            assert (f.grams.get(t), f.spans.get(t)) == (s.grams.get(t), s.spans.get(t)), t
+        apart += len(f.spans)
+    assert apart > 10
+    i = next(k for k, p in enumerate(fast.provisions) if p.num == "153 bis")
+    sin = ("sin", "autoriz")
+    assert fast.indexes[i].find([sin]) == "sin la debida autorización"
+    # "Violación de datos personales" / "Será sancionado …": no pair reaches from heading into text
+    j = next(k for k, p in enumerate(fast.provisions) if p.eid == "art_196-bis")
+    heading_end = fast.indexes[j]._heading_len
+    assert all(not (pos < heading_end < pos + fast.indexes[j].spans[t]) for t, pos in fast.indexes[j].grams.items()
+               if t in fast.indexes[j].spans)

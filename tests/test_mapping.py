@@ -57,3 +57,23 @@ def test_portuguese_statute_maps_with_the_portuguese_terms(tmp_path):
         assert x.status in (Status.COVERED, Status.PARTIAL)
     x, _ = _top(a, "2")
     assert "conduct" in x.elements_found and "without_right" in x.elements_found
+
+
+def test_headless_spanish_law_in_the_future_subjunctive(tmp_path):
+    # Argentina's Ley 26.388 prints no headings and words its offences in the future subjunctive
+    # ("el que a sabiendas accediere … sin la debida autorización … a un sistema o dato informático")
+    from conftest import TEXTS
+    from gapcheck.analysis import analyze
+    from gapcheck.importer import import_file
+
+    out = tmp_path / "ar.xml"
+    import_file(TEXTS / "ar-ley-26388-excerpt.txt", out, country="ar", lang="spa", title="Ley 26.388",
+                date="2008-06-24", number="26388")
+    a = analyze([out])
+    x, provs = _top(a, "2")
+    assert provs == [("/akn/ar/act/2008/26388", "153 bis")] and x.status is Status.COVERED
+    assert x.elements_found["conduct"] == "accediere"
+    assert x.elements_found["object"] == "sistema o dato informático"          # words between the two
+    assert x.elements_found["without_right"] == "sin la debida autorización"
+    x, provs = _top(a, "4")
+    assert provs == [("/akn/ar/act/2008/26388", "10")] and x.status is Status.PARTIAL
