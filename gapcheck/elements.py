@@ -17,7 +17,7 @@ import yaml
 import re
 
 from gapcheck.errors import GapcheckError
-from gapcheck.text import fold_many, stem_words
+from gapcheck.text import STOPWORDS, fold_many, stem_words
 
 LANG2 = {"eng": "en", "spa": "es", "por": "pt", "fra": "fr"}
 LANGS = ("en", "es", "pt", "fr")
@@ -170,19 +170,21 @@ class TextIndex:
         tw, _, ts = tokenize(text, lang3)
         stems = hs + [_SEP] + ts
         spans: dict = {}
-        self._set(all_grams(stems, spans=spans), len(hs), len(stems), hw + [_SEP] + tw, spans)
+        self._set(all_grams(stems, spans=spans, no_gap=no_gap_after(lang3)), len(hs), len(stems),
+                  hw + [_SEP] + tw, spans)
 
     @classmethod
     def of(cls, grams: dict, heading_len: int, lead_end: int, words, spans: dict | None = None) -> "TextIndex":
         """An index made elsewhere (`gapcheck.index`); `words`: the words as written, or a function
         (position, how many) -> words, since they are only needed when a match is shown."""
         self = cls.__new__(cls)
-        self._set(grams, heading_len, lead_end, words, spans or {})
+        self._set(grams, heading_len, lead_end, words, spans)
         return self
 
     def _set(self, grams, heading_len, lead_end, words, spans):
         self.grams = grams
-        self.spans = spans                # two-word terms found with words between: how many words
+        # two-word terms first found with words between their two: how many words they cover
+        self.spans = spans if spans is not None else {}
         self.lead_end = lead_end          # the heading and the lead of the text end here
         self._words = words
         self._heading_len = heading_len
@@ -235,13 +237,23 @@ class TextIndex:
 # A two-word term also matches with up to this many words between its two ("sin su autorización",
 # "sin la debida autorización", "sistema o dato informático", "gains unauthorised access"):
 # statutes put articles, possessives and coordinated nouns inside the phrases a model lists.
+# A pair that begins with a function word does not ("a … sabiendas", "any … device"), unless the
+# word is a negation: "sin", "without", "sem", "sans" are where the articles go.
 GAP = 2
+_NEGATIONS = {"sin", "without", "sem", "sans", "not", "no", "non", "nao", "ni", "nor", "nem"}
 
 
-def all_grams(stems: list[str], max_n: int = MAX_N, spans: dict | None = None) -> dict[tuple[str, ...], int]:
+@lru_cache(maxsize=16)
+def no_gap_after(lang3: str) -> frozenset[str]:
+    """The stems a two-word term may not begin with to match with words between its two."""
+    return frozenset(stem_words(sorted(STOPWORDS.get(lang3, set()) - _NEGATIONS), lang3))
+
+
+def all_grams(stems: list[str], max_n: int = MAX_N, spans: dict | None = None,
+              no_gap: frozenset[str] = frozenset()) -> dict[tuple[str, ...], int]:
     """Every n-gram of stems (n <= max_n) with its first position, and every pair of stems with at
-    most GAP stems between them (in `spans`, how many words such a pair's first occurrence covers,
-    where that is more than two): the unoptimised index."""
+    most GAP stems between them, the first not in `no_gap` (in `spans`, how many words such a
+    pair's first occurrence covers, where that is more than two): the unoptimised index."""
     grams: dict[tuple[str, ...], int] = {}
     n = len(stems)
     for i in range(n):
@@ -249,7 +261,7 @@ def all_grams(stems: list[str], max_n: int = MAX_N, spans: dict | None = None) -
             g = tuple(stems[i:i + k])
             if g not in grams:
                 grams[g] = i
-        if spans is not None:
+        if spans is not None and stems[i] not in no_gap:
             for gap in range(1, GAP + 1):
                 j = i + gap + 1
                 if j >= n or any(s == _SEP for s in stems[i:j + 1]):

@@ -22,7 +22,7 @@ from itertools import accumulate
 
 import numpy as np
 
-from gapcheck.elements import _SEP, _TOKEN, GAP, MAX_N, TextIndex, all_grams, analyse
+from gapcheck.elements import _SEP, _TOKEN, GAP, MAX_N, TextIndex, all_grams, analyse, no_gap_after
 from gapcheck.model import Document, Provision
 from gapcheck.text import STOPWORDS
 
@@ -137,6 +137,9 @@ class Lexicon:
         self._table = None
         self._hash_keys = np.zeros(0, dtype=np.uint64)
         self._hash_ids = np.zeros(0, dtype=np.int64)
+        # the last few texts and their chunk ids: an adviser re-runs the analysis on the same laws
+        # after each override, and a text seen before needs no cutting or hashing
+        self._recent: dict[str, np.ndarray] = {}
         self._add(_SEP_CHUNK, (_SEP,), (_SEP,), (0,))
         self._add(_END_CHUNK, (_END,), (_END,), (0,))
         self._add(_LEAD_CHUNK, (), (), ())
@@ -246,6 +249,16 @@ class Lexicon:
         numpy instead of making a string of each; only chunks not seen before are made, and
         learnt. A chunk is known by its 64-bit hash and its length. The text is cut in pieces
         hashed on the machine's cores (numpy lets go of the GIL)."""
+        seen = self._recent.get(text)
+        if seen is not None:
+            return seen.copy()
+        ids = self._ids_of_new_text(text)
+        if len(self._recent) >= _RECENT:
+            del self._recent[next(iter(self._recent))]
+        self._recent[text] = ids.copy()
+        return ids
+
+    def _ids_of_new_text(self, text: str) -> np.ndarray:
         self._hash_table()                          # up to date before the threads read it
         pieces = _pieces(text, threads())
         _powers(max(len(p) for p, _ in pieces) + 1)
@@ -276,6 +289,7 @@ class Lexicon:
             return np.fromiter(map(self.chunk_ids.__getitem__, chunks), dtype=np.int64, count=len(chunks))
 
 
+_RECENT = 4                     # texts a lexicon remembers the chunk ids of
 _LEXICONS: dict[str, Lexicon] = {}
 
 
@@ -295,6 +309,7 @@ class TermScanner:
         self.terms = sorted({t for t in terms if t})            # sorted: the same on every run
         self.ids = [tuple(lex.stem_id(s) for s in t) for t in self.terms]
         self.longest = max((len(t) for t in self.ids), default=0)
+        self._lengths = np.array([len(t) for t in self.ids], dtype=np.int64)
         self._keyed = None
 
     def _keys(self, n_stems: int):
@@ -312,21 +327,30 @@ class TermScanner:
                 if n < len(t):
                     prefix.setdefault(n, set()).add(key)
             whole.setdefault(len(t), {}).setdefault(key, []).append(k)
-        self._keyed = (n_stems, (whole, prefix))
-        return whole, prefix
+        # as sorted arrays for searchsorted: per length, the keys of whole terms with the first term
+        # of each key, and the keys of prefixes
+        arrays = {}
+        for length, table in whole.items():
+            keys = sorted(table)
+            arrays[length] = (np.array(keys, dtype=np.int64), np.array([table[k][0] for k in keys], dtype=np.int64))
+        prefix_arrays = {length: np.array(sorted(ks), dtype=np.int64) for length, ks in prefix.items()}
+        if 2 in whole:
+            keys2, terms2 = arrays[2]
+            no_gap = no_gap_after(self.lex.lang3)
+            arrays["firsts2"] = np.array([self.ids[t][0] for t in terms2.tolist()
+                                          if self.terms[t][0] not in no_gap], dtype=np.int64)
+        self._keyed = (n_stems, (whole, prefix, arrays, prefix_arrays))
+        return self._keyed[1]
 
     def scan(self, stem_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-             boundary: np.ndarray | None = None) -> tuple[list[dict[tuple[str, ...], int]], list[dict]]:
-        """Per provision (provision k is `stem_ids[starts[k]:ends[k]]`): term -> position (in
-        words, from the provision's start) of its first occurrence; and, where a two-word term was
-        first found with words between its two (`elements.GAP`), how many words it covers there.
-        `boundary`: where no term may reach across (heading/text separators, provision ends)."""
-        found: list[dict] = [{} for _ in range(len(starts))]
-        spans: list[dict] = [{} for _ in range(len(starts))]
+             boundary: np.ndarray | None = None) -> "Found":
+        """The first occurrence of each term in each provision (provision k is
+        `stem_ids[starts[k]:ends[k]]`). `boundary`: where no term may reach across (heading/text
+        separators, provision ends)."""
         if not self.terms or not len(stem_ids):
-            return found, spans
+            return Found.none(self.terms, len(starts))
         n_stems, n = len(self.lex.stems), len(stem_ids)
-        whole, prefix = self._keys(n_stems)
+        whole, prefix, arrays, prefix_arrays = self._keys(n_stems)
         pos_parts, term_parts, span_parts = [], [], []
         # one-word terms, and where longer terms may begin, by tables over stem ids
         if 1 in whole:
@@ -349,10 +373,10 @@ class TermScanner:
             walls = np.zeros(n + 1, dtype=np.int64)
             if boundary is not None:
                 np.cumsum(boundary, out=walls[1:])
-            keys2 = np.array(sorted(whole[2]), dtype=np.int64)
-            firsts = np.array([self.ids[whole[2][k][0]][0] for k in keys2.tolist()], dtype=np.int64)
-            terms2 = np.array([whole[2][k][0] for k in keys2.tolist()], dtype=np.int64)
-            two = cand[np.isin(stem_ids[cand], firsts)]
+            keys2, terms2 = arrays[2]
+            firsts = np.zeros(n_stems, dtype=bool)
+            firsts[arrays["firsts2"]] = True
+            two = cand[firsts[stem_ids[cand]]]
             for gap in range(1, GAP + 1):
                 j = two + gap + 1
                 ok = j < n
@@ -373,13 +397,13 @@ class TermScanner:
                 key = key * np.int64(n_stems) + stem_ids[cand + length - 1]
                 if length in whole:
                     table = whole[length]
-                    keys = np.array(sorted(table), dtype=np.int64)
+                    keys, first_term = arrays[length]
                     at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
                     hit = keys[at] == key
                     if n_stems ** length < 2 ** 63:
                         # exact keys: one term per key
                         pos_parts.append(cand[hit])
-                        term_parts.append(np.array([table[k][0] for k in keys.tolist()], dtype=np.int64)[at[hit]])
+                        term_parts.append(first_term[at[hit]])
                         span_parts.append(np.full(int(hit.sum()), length, dtype=np.int64))
                     else:
                         mp, mt = [], []
@@ -394,11 +418,11 @@ class TermScanner:
                 more = prefix.get(length)
                 if not more or not len(cand):
                     break
-                wanted = np.array(sorted(more), dtype=np.int64)
+                wanted = prefix_arrays[length]
                 keep = wanted[np.minimum(np.searchsorted(wanted, key), len(wanted) - 1)] == key
                 cand, key = cand[keep], key[keep]
         if not pos_parts:
-            return found, spans
+            return Found.none(self.terms, len(starts))
         pos, term, span = np.concatenate(pos_parts), np.concatenate(term_parts), np.concatenate(span_parts)
         prov = np.searchsorted(ends, pos)             # no term holds an end marker
         # the first occurrence of each term in each provision: sorted by position (and, at one
@@ -406,14 +430,48 @@ class TermScanner:
         order = np.lexsort((span, pos))
         pair = (prov * len(self.terms) + term)[order]
         _, first = np.unique(pair, return_index=True)
-        at = order[first]
+        at = order[first]                             # in order of provision, then term
+        tk = term[at]
+        return Found(self.terms, len(starts), prov[at], tk, (pos - starts[prov])[at],
+                     np.where(span[at] > self._lengths[tk], span[at], 0))
+
+
+@dataclass
+class Found:
+    """What `TermScanner.scan` found: one row per (provision, term), in order of provision, with
+    the position (in words, from the provision's start) of the term's first occurrence there and,
+    where a two-word term was first found with words between its two (`elements.GAP`), how many
+    words it covers (else 0)."""
+    terms: list[tuple[str, ...]]
+    n: int                       # provisions scanned
+    prov: np.ndarray
+    term: np.ndarray
+    pos: np.ndarray
+    span: np.ndarray
+
+    @classmethod
+    def none(cls, terms, n: int) -> "Found":
+        empty = np.zeros(0, dtype=np.int64)
+        return cls(terms, n, empty, empty, empty, empty)
+
+    def dicts(self) -> tuple[list[dict[tuple[str, ...], int]], list[dict[tuple[str, ...], int]]]:
+        """Per provision: term -> position, and term -> words covered where found apart."""
+        found: list[dict] = [{} for _ in range(self.n)]
+        spans: list[dict] = [{} for _ in range(self.n)]
         terms = self.terms
-        for k, t, p, w in zip(prov[at].tolist(), term[at].tolist(), (pos - starts[prov])[at].tolist(),
-                              span[at].tolist()):
+        for k, t, p in zip(self.prov.tolist(), self.term.tolist(), self.pos.tolist()):
             found[k][terms[t]] = p
-            if w > len(terms[t]):
-                spans[k][terms[t]] = w
+        apart = np.flatnonzero(self.span)
+        for k, t, w in zip(self.prov[apart].tolist(), self.term[apart].tolist(), self.span[apart].tolist()):
+            spans[k][terms[t]] = w
         return found, spans
+
+    def postings(self) -> dict[tuple[str, ...], list[int]]:
+        """Each term found -> the provisions holding it, in order."""
+        order = np.argsort(self.term, kind="stable")
+        terms_in, first = np.unique(self.term[order], return_index=True)
+        groups = np.split(self.prov[order], first[1:]) if len(first) else []
+        return {self.terms[t]: g.tolist() for t, g in zip(terms_in.tolist(), groups)}
 
 
 @dataclass
@@ -521,25 +579,26 @@ def index_corpus(documents: list[Document], language: str, scanner: TermScanner 
     ends = end_pos.tolist()
     if fast:
         walls = (stem_ids == lex.stem_ids[_SEP]) | (stem_ids == lex.stem_ids[_END])
-        found, spans = scanner.scan(stem_ids, starts, end_pos, walls)
+        found = scanner.scan(stem_ids, starts, end_pos, walls)
+        found_grams, found_spans = found.dicts()
     for i, p in enumerate(provisions):
         a, b, sep = int(starts[i]), ends[i], sep_pos[i]
         heading_len = sep - a
         # the lead: heading, own words and first sub-provision (where an offence is defined)
         lead_end = next(lead_at) - a if p.children else b - a
         if fast:
-            grams, span = found[i], spans[i]
+            grams, span = found_grams[i], found_spans[i]
         else:
             span = {}
-            grams = all_grams([lex.stems[s] for s in stem_ids[a:b].tolist()], max(MAX_N, scanner.longest), span)
+            grams = all_grams([lex.stems[s] for s in stem_ids[a:b].tolist()], max(MAX_N, scanner.longest), span,
+                              no_gap_after(language))
         corpus.indexes.append(TextIndex.of(grams, heading_len, lead_end,
                                            lambda i, n, a=a: corpus.words(a + i, n), span))
-    if classify is not None:
-        corpus.kinds = [classify(ix, p) for ix, p in zip(corpus.indexes, provisions)]
     if fast:
-        postings: dict = {}
-        for i, g in enumerate(found):
-            for t in g:
-                postings.setdefault(t, []).append(i)
-        corpus.postings = postings
+        corpus.postings = found.postings()
+    if classify is not None:
+        if fast and hasattr(classify, "all"):
+            corpus.kinds = classify.all(corpus, found)
+        else:
+            corpus.kinds = [classify(ix, p) for ix, p in zip(corpus.indexes, provisions)]
     return corpus

@@ -194,6 +194,7 @@ class ElementMatcher:
         # "data"): what makes an offence a cyber offence (national-only offences)
         self.computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
             [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
+        self._term_kinds = None
         self.scanner = TermScanner([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
                                    + self.computer, lexicon(language))
 
@@ -220,6 +221,35 @@ class ElementMatcher:
         if "definition" in kinds and (idx.has(self._kind_sets["definition"], "heading")
                                       or (idx.count(self._kinds["definition"]) >= 3 and parts >= 3)):
             kinds.add("definitions_only")
+        return kinds
+
+    def all_provision_kinds(self, corpus: Corpus, found) -> list[set[str]]:
+        """`provision_kinds` of every provision at once, from what the scanner found (`index.Found`):
+        the same sets, without a look-up per provision and kind."""
+        n = len(corpus.provisions)
+        pk, tk, pos = found.prov, found.term, found.pos
+        if self._term_kinds is None or self._term_kinds[0] is not found.terms:
+            index = {t: k for k, t in enumerate(found.terms)}
+            member = {}
+            for kind, terms in self._kinds.items():
+                m = np.zeros(len(found.terms), dtype=bool)
+                m[[index[t] for t in terms if t in index]] = True
+                member[kind] = m
+            self._term_kinds = (found.terms, member)
+        member = self._term_kinds[1]
+        kinds: list[set[str]] = [set() for _ in range(n)]
+        for kind, m in member.items():
+            for i in np.unique(pk[m[tk]]).tolist():
+                kinds[i].add(kind)
+        if "definition" in member:
+            d = member["definition"][tk]
+            count = np.bincount(pk[d], minlength=n)
+            in_heading = np.zeros(n, dtype=bool)
+            heading_lens = np.asarray(corpus.heading_lens, dtype=np.int64)
+            in_heading[pk[d][pos[d] < heading_lens[pk[d]]]] = True
+            for i in np.flatnonzero(count > 0).tolist():
+                if in_heading[i] or (count[i] >= 3 and len(corpus.provisions[i].children) >= 3):
+                    kinds[i].add("definitions_only")
         return kinds
 
     def kind_ok(self, am: ArticleModel, kinds: set[str]) -> bool:
@@ -292,8 +322,10 @@ def index_provisions(documents: list[Document], model: ElementModel | None, lang
     em = element_matcher(model, language) if model else None
     if em is None:
         return index_corpus(documents, language)
-    return index_corpus(documents, language, em.scanner, lambda ix, p: em.provision_kinds(ix, len(p.children)),
-                        fast=fast)
+    def classify(ix, p):
+        return em.provision_kinds(ix, len(p.children))
+    classify.all = em.all_provision_kinds          # the fast path classifies all provisions at once
+    return index_corpus(documents, language, em.scanner, classify, fast=fast)
 
 
 # ------------------------------------------------------------------ matching
@@ -413,5 +445,11 @@ def national_only(documents: list[Document], findings: dict[str, list[Finding]],
         corpus = index_provisions(documents, model, documents[0].language if documents else "eng")
     em = element_matcher(model, corpus.language)
     used = {f.provision.ref for fs in findings.values() for f in fs}
-    return [p for p, idx, kinds in zip(corpus.provisions, corpus.indexes, corpus.kinds)
-            if p.ref not in used and "offence" in kinds and "power" not in kinds and idx.find(em.computer) is not None]
+    if corpus.postings is not None:
+        computer = set().union(*(corpus.postings.get(t, ()) for t in em.computer))
+        speaks_of_computers = computer.__contains__
+    else:
+        def speaks_of_computers(i):
+            return corpus.indexes[i].find(em.computer) is not None
+    return [p for i, (p, kinds) in enumerate(zip(corpus.provisions, corpus.kinds))
+            if p.ref not in used and "offence" in kinds and "power" not in kinds and speaks_of_computers(i)]

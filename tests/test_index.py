@@ -56,11 +56,20 @@ def test_threads_cut_the_text_without_changing_it():
         index.threads(1)
         one = lex.ids_of_text(text)
         index.threads(3)
-        three = lex.ids_of_text(text)
+        three = index.Lexicon("spa").ids_of_text(text)      # a new lexicon: nothing remembered
     finally:
         index.threads(was)
-    assert np.array_equal(one, three)
-    assert one.tolist() == lex.ids(text.split()).tolist()
+    assert one.tolist() == three.tolist() == lex.ids(text.split()).tolist()
+
+
+def test_a_text_seen_again_gives_the_same_ids_and_few_are_kept():
+    lex = index.Lexicon("eng")
+    texts = [f"Section {k}. A person who without authority accesses a computer system" for k in range(6)]
+    first = [lex.ids_of_text(t) for t in texts]
+    first[5][0] = -7                                       # the caller's array is its own
+    again = lex.ids_of_text(texts[5])
+    assert again[0] != -7 and again.tolist() == lex.ids(texts[5].split()).tolist()
+    assert len(lex._recent) == index._RECENT and texts[0] not in lex._recent
 
 
 def test_a_marker_character_inside_a_statute_is_harmless(chile_docs):
@@ -90,6 +99,12 @@ def test_two_word_terms_with_words_between_agree_and_stop_at_the_heading(tmp_pat
             assert (f.grams.get(t), f.spans.get(t)) == (s.grams.get(t), s.spans.get(t)), t
         apart += len(f.spans)
     assert apart > 10
+    # what each provision is (offence, power, definitions…), classified at once or one by one
+    assert fast.kinds == slow.kinds and sum("offence" in k for k in fast.kinds) > 50
+    mu = [read_document(ROOT / "national_laws" / "mu" / "computer-misuse-and-cybercrime-act-2003.xml")]
+    f_mu, s_mu = index_provisions(mu, model, "eng"), index_provisions(mu, model, "eng", fast=False)
+    assert f_mu.kinds == s_mu.kinds and sum("definitions_only" in k for k in f_mu.kinds) == 1
+    assert fast.postings == {t: [i for i, ix in enumerate(fast.indexes) if t in ix.grams] for t in fast.postings}
     i = next(k for k, p in enumerate(fast.provisions) if p.num == "153 bis")
     sin = ("sin", "autoriz")
     assert fast.indexes[i].find([sin]) == "sin la debida autorización"
