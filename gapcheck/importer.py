@@ -229,7 +229,29 @@ def _clean_lines(text: str) -> list[tuple[int, str]]:
                 or re.fullmatch(rf"C\d+\s*[{DASHES}]\s*\d+", s):
             continue
         cleaned.append((n, s))
-    return cleaned
+    return _section_numbers_without_stop(cleaned)
+
+
+# legislation.gov.uk and other Commonwealth texts print a section number without a full stop:
+# "1 (1) A person is guilty…", or "1 Unauthorised access to computer material" with "(1) …" on
+# the next line. The stop is added after the number, where `_NUMBERED` expects it.
+_BARE_NUMBER = re.compile(rf"^(?P<num>\d{{1,4}}[A-Z]{{0,2}})\s+(?P<rest>(?:[{DASHES}]\s*)?\(1\)\s*\S.*|[A-Z][^()]{{2,160}})$")
+
+
+def _section_numbers_without_stop(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out = list(lines)
+    for k, (n, s) in enumerate(out):
+        m = _BARE_NUMBER.match(s)
+        if not m:
+            continue
+        rest = m.group("rest")
+        if not rest.lstrip(DASHES + " ").startswith("(1)"):
+            # a heading: only where subsection (1) begins the next line, and not a sentence
+            nxt = next((t for _, t in out[k + 1:] if t), "")
+            if not nxt.startswith("(1)") or len(rest.split()) > 16:
+                continue
+        out[k] = (n, f"{m.group('num')}. {rest}")
+    return out
 
 
 def _style(lines) -> str:
@@ -419,8 +441,8 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             flush()
             containers = [("transitional", "", s)]
             continue
-        if style == "section" and cur is not None and _looks_like_heading(s) and idx + 1 < len(lines) \
-                and _next_is_section(lines, idx, provisions, cur):
+        if style == "section" and (_looks_like_heading(s) or _long_heading(s)) and idx + 1 < len(lines) \
+                and (cur is not None or _first_section_has_text(lines, idx)) and _next_is_section(lines, idx, provisions, cur):
             # A heading printed above the section number (Barbados, UK): it belongs to the next one.
             flush()
             pending_heading = s
@@ -500,6 +522,16 @@ def _accept_section(num: str, provisions, cur) -> bool:
     return last[0] < new[0] <= last[0] + 3
 
 
+def _first_section_has_text(lines, idx) -> bool:
+    """Before the first section, a heading line belongs to it only when the section line has text:
+    a bare "1." is the number column of a table of contents, whose titles stay in the front matter."""
+    for _, s in lines[idx + 1: idx + 3]:
+        if s:
+            m = _SECTION_WORD.match(s) or _NUMBERED.match(s)
+            return bool(m and m.group("rest").strip())
+    return False
+
+
 def _next_is_section(lines, idx, provisions, cur) -> bool:
     for _, s in lines[idx + 1: idx + 3]:
         if not s:
@@ -507,6 +539,14 @@ def _next_is_section(lines, idx, provisions, cur) -> bool:
         m = _SECTION_WORD.match(s) or _NUMBERED.match(s)
         return bool(m and _accept_section(m.group("num"), provisions, cur))
     return False
+
+
+def _long_heading(s: str) -> bool:
+    """The long headings of UK acts ("Unauthorised acts with intent to impair, or with recklessness
+    as to impairing, operation of computer, etc."): only above a section number."""
+    words = s.split()
+    return (12 < len(words) <= 24 or s.endswith(", etc.")) and len(words) <= 24 and s[0].isupper() \
+        and not s.endswith((",", ";", ":")) and (not s.endswith(".") or s.endswith("etc.")) and not _LABEL.match(s)
 
 
 def _looks_like_heading(s: str) -> bool:

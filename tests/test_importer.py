@@ -204,3 +204,14 @@ def test_portuguese_headings_above_articles_and_paragraph_signs(tmp_path):
     assert a.children[0].text.startswith("Na mesma pena incorre quem produz")
     assert doc.find("art_266").heading.startswith("Interrupção ou perturbação de serviço telegráfico")
     assert "Interrupção" not in a.full_text
+
+
+def test_uk_section_numbers_without_a_stop_and_long_headings_above(tmp_path):
+    tree, _ = import_statute(TEXTS / "gb-computer-misuse-act-1990-excerpt.txt", country="gb", lang="eng",
+                             title="Computer Misuse Act 1990", date="1990-06-29", number="18")
+    doc = read_document(write_akn(tree, tmp_path / "gb.xml"))
+    assert [p.num for p in doc.provisions] == ["1", "3", "3A"]
+    assert doc.find("sec_1").heading == "Unauthorised access to computer material"
+    assert doc.find("sec_3").heading.startswith("Unauthorised acts with intent to impair")
+    assert doc.find("sec_3A").heading.startswith("Making, supplying or obtaining articles")
+    assert [c.num for c in doc.find("sec_3").children] == ["(1)", "(2)"]

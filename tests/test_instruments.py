@@ -68,7 +68,10 @@ def test_protocol_articles_on_real_laws():
     bb = analyze([NL / "bb"], instrument="ets189")
     assert "/akn/bb/bill/2024/cybercrime~sec_22" in _provs(bb, "7")[1]     # aiding or abetting
     za = analyze([NL / "za"], instrument="cets224")
-    assert "/akn/za/act/2021/19~sec_48" in _provs(za, "10")[1]            # foreign requests for assistance
+    # expedited disclosure of traffic data to a foreign State (s 50); emergency requests go through
+    # the provisions on foreign requests (s 48, s 50)
+    assert "/akn/za/act/2021/19~sec_50" in _provs(za, "8")[1]
+    assert {"/akn/za/act/2021/19~sec_48", "/akn/za/act/2021/19~sec_50"} & set(_provs(za, "10")[1])
     bbc = analyze([NL / "bb"], instrument="cets224")
     assert "/akn/bb/bill/2024/cybercrime~sec_26" in _provs(bbc, "7")[1]   # production of subscriber data
 

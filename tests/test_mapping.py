@@ -77,3 +77,20 @@ def test_headless_spanish_law_in_the_future_subjunctive(tmp_path):
     assert x.elements_found["without_right"] == "sin la debida autorización"
     x, provs = _top(a, "4")
     assert provs == [("/akn/ar/act/2008/26388", "10")] and x.status is Status.PARTIAL
+
+
+def test_uk_act_maps_its_offences(tmp_path):
+    # the Computer Misuse Act 1990 as legislation.gov.uk prints it: Arts 2, 5 and 6
+    from conftest import TEXTS
+    from gapcheck.analysis import analyze
+    from gapcheck.importer import import_file
+
+    out = tmp_path / "gb.xml"
+    import_file(TEXTS / "gb-computer-misuse-act-1990-excerpt.txt", out, country="gb", lang="eng",
+                title="Computer Misuse Act 1990", date="1990-06-29", number="18")
+    a = analyze([out])
+    for conv, national in {"2": "1", "5": "3", "6": "3A"}.items():
+        x, provs = _top(a, conv)
+        assert provs and provs[0] == ("/akn/gb/act/1990/18", national), (conv, provs)
+    x, _ = _top(a, "6")
+    assert x.status is Status.PARTIAL and any(m.startswith("possession") for m in x.elements_missing)
