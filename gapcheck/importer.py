@@ -413,6 +413,10 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                         provisions.append(cur)
                     continue
                 h, body = _split_heading_en(rest, m_sec)
+                if h and cur.heading:
+                    # the heading came above the number ("Cyber fraud" / "8. Any person who …
+                    # makes a misrepresentation—"): what follows the number is all text
+                    h, body = "", rest
             if h and not cur.heading:
                 cur.heading = h
             if body:
@@ -615,6 +619,10 @@ _INLINE_SPLIT = re.compile(r"(?:(?<=[;:—–])|(?<=--)|(?<=; and)|(?<=; or)|(?<
                            r"|(?<=[.\]])\s+(?=\(\d+[A-Z]?\)\s+[A-Z])")
 
 
+# an item of a list that goes on ("…of this title; or"): the next block is the next item
+_LIST_GOES_ON = r"[;,]\s*(?:or|and|nor|y|o|u|e|ni|ou|et)$"
+
+
 def _blocks_with_labels(blocks: list[str]) -> list[Block]:
     """Split paragraphs into labelled blocks, repairing the PDF layouts seen in gazettes."""
     out: list[Block] = []
@@ -624,7 +632,8 @@ def _blocks_with_labels(blocks: list[str]) -> list[Block]:
     i = 1
     while i < len(blocks):
         m = re.match(r"^(\(\d+[A-Z]?\))\s*(.*)$", blocks[i])
-        if m and i > 0 and not _LABEL.match(blocks[i - 1]) and not re.search(r"[.;:,]$", blocks[i - 1]):
+        if m and i > 0 and not _LABEL.match(blocks[i - 1]) and not re.search(r"[.;:,]$", blocks[i - 1]) \
+                and not re.search(_LIST_GOES_ON, blocks[i - 1]):
             rest = m.group(2)
             if not rest and i + 1 < len(blocks) and blocks[i + 1][:1].islower():
                 blocks[i - 1: i + 2] = [f"{m.group(1)} {blocks[i - 1]} {blocks[i + 1]}"]
@@ -638,7 +647,7 @@ def _blocks_with_labels(blocks: list[str]) -> list[Block]:
     joined: list[str] = []
     for raw in blocks:
         if joined and raw[:1].islower() and re.search(r"[^\W\d_]$", joined[-1]) \
-                and not re.search(r"[;,]\s*(?:or|and|nor|y|o|u|e|ni|ou|et)$", joined[-1]) \
+                and not re.search(_LIST_GOES_ON, joined[-1]) \
                 and not re.fullmatch(r"(?:\(\s*[^)]+\)\s*)+", joined[-1]):
             joined[-1] = f"{joined[-1]} {raw}"
         else:

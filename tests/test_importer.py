@@ -215,3 +215,18 @@ def test_uk_section_numbers_without_a_stop_and_long_headings_above(tmp_path):
     assert doc.find("sec_3").heading.startswith("Unauthorised acts with intent to impair")
     assert doc.find("sec_3A").heading.startswith("Making, supplying or obtaining articles")
     assert [c.num for c in doc.find("sec_3").children] == ["(1)", "(2)"]
+
+
+def test_text_after_the_number_is_kept_when_the_heading_came_above(tmp_path):
+    # "Cyber fraud" / "8. Any person who … makes a misrepresentation—": with its heading above the
+    # number, a section's opening words are its text, not a second heading to drop
+    za, _ = _import(tmp_path, "za_cybercrimes-act-19-2020.gazette-44651.md", "za", "eng", number="19", date="2021-06-01")
+    s8 = za.find("sec_8")
+    assert s8.heading == "Cyber fraud"
+    assert s8.full_text.startswith("Any person who unlawfully and with the intention to defraud makes a misrepresentation")
+    # the same in the US Code ingestion, and an item ending "; or" is not joined to the intro
+    us, _ = _import(tmp_path, "us_usc-title18.json", "us", "eng", number="usc-title-18", date="1948-06-25")
+    s = us.find("sec_229D")
+    assert s.text == "The United States may obtain in a civil action an injunction against—"
+    assert [c.num for c in s.children] == ["(1)", "(2)"]
+    assert s.children[0].text.startswith("the conduct prohibited under section 229")
