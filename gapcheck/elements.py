@@ -97,6 +97,12 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         for name, e in a["elements"].items():
             if not isinstance(e, dict) or not isinstance(e.get("terms"), dict):
                 bad(f"article {num}, element {name}: needs 'terms:' per language")
+            for lang, ts in e["terms"].items():
+                odd = [t for t in (ts if isinstance(ts, list) else [ts]) if not isinstance(t, str)]
+                if not isinstance(ts, list) or odd:
+                    # YAML reads an unquoted false, no, yes, on, 12 as a boolean or a number
+                    bad(f"article {num}, element {name}, {lang}: terms must be a list of words; "
+                        f"{odd[0] if odd else ts!r} is not text (put it in quotes)")
             elements[name] = Element(name=name, required=bool(e.get("required", True)),
                                      general_part=bool(e.get("general_part", False)),
                                      reservable=str(e.get("reservable") or ""), where=e.get("where", "text"),

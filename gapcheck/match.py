@@ -36,6 +36,7 @@ class MatchSettings:
     relative: float = 0.80         # keep provisions scoring at least this share of the article's best
     compete: float = 0.90          # drop a pair scoring under this share of the provision's best article
     max_per_article: int = 4
+    complete_relative: float = 0.60  # an offence provision with every required element: kept down to this share
     element_weight: float = 0.25
     heading_weight: float = 0.25   # the rest is text similarity
     text_scale: float = 0.30       # a cosine at or above this counts as full text similarity
@@ -429,7 +430,12 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
             break
         adds = set(f.evidence.get("elements_found", {})) - covered
         adds_required = am is not None and any(am.elements[n].required and not am.elements[n].general_part for n in adds)
-        if f.score >= settings.relative * fs[0].score or (adds_required and f.score >= 0.8 * fs[0].score):
+        # a second offence that carries every element of the article implements it too (one law
+        # punishes modifying data, another destroying it), even when the first fits better
+        complete = am is not None and am.kind == "offence" and not any(
+            am.elements[n].required and not am.elements[n].general_part for n in f.evidence.get("elements_missing", []))
+        if f.score >= settings.relative * fs[0].score or (adds_required and f.score >= 0.8 * fs[0].score) \
+                or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)
             covered |= adds
     return chosen

@@ -46,6 +46,11 @@ def test_a_bad_elements_file_is_an_error():
     with pytest.raises(GapcheckError, match="key names 'objet'"):
         parse_elements({"articles": {"2": {"key": [["objet"]], "elements": {
             "object": {"terms": {"en": ["computer"]}}}}}}, "x")
+    # an unquoted "no" or "false" in YAML is a boolean, not the word
+    import yaml
+    data = yaml.safe_load('articles: {"7": {elements: {inauthentic: {terms: {en: [forged, false]}}}}}')
+    with pytest.raises(GapcheckError, match="article 7, element inauthentic, en: .*False is not text"):
+        parse_elements(data, "x")
 
 
 def test_chile_status_from_elements(chile_assessment):
