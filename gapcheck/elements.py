@@ -151,10 +151,6 @@ def analyse(words: list[str], lang3: str) -> tuple[list[str], list[str]]:
     return [f for f, _ in pairs], [st for _, st in pairs]
 
 
-def count_tokens(text: str) -> int:
-    return len(_TOKEN.findall(text))
-
-
 def stem_tokens(text: str, lang3: str) -> tuple[list[str], list[str]]:
     words, _, stems = tokenize(text, lang3)
     return words, stems

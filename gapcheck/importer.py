@@ -482,10 +482,6 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
     return front, provisions, toc
 
 
-def _next_line_continues(lines, idx) -> bool:
-    return idx + 1 < len(lines) and bool(lines[idx + 1][1])
-
-
 def _heading_above_article(s: str, lines, idx) -> bool:
     """A phrase on its own line (a capital, no closing punctuation, at most 20 words) right before
     an article line that has its text on the same line."""

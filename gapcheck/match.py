@@ -16,7 +16,6 @@ several articles (it is dropped from an article only when it fits another one cl
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,7 +39,7 @@ class MatchSettings:
     element_weight: float = 0.25
     heading_weight: float = 0.25   # the rest is text similarity
     text_scale: float = 0.30       # a cosine at or above this counts as full text similarity
-    fast: bool = True              # term pre-filter by trie; False: index every n-gram (to check both agree)
+    fast: bool = True              # terms found by the numpy scanner; False: every n-gram indexed (to check both agree)
 
 
 # ------------------------------------------------------------------ text similarity

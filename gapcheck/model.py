@@ -60,13 +60,13 @@ class Provision:
         for child in self.children:
             yield from child.walk()
 
-    def _lines(self, out: list[str], top: bool = True, children=None) -> list[str]:
+    def _lines(self, out: list[str], top: bool = True) -> list[str]:
         line = " ".join(x for x in ("" if top else self.num, self.text) if x)
         if line:
             out.append(line)
-        for c in (self.children if children is None else children):
+        for c in self.children:
             c._lines(out, top=False)
-        if self.wrap_up and children is None:
+        if self.wrap_up:
             out.append(self.wrap_up)
         return out
 
@@ -74,12 +74,6 @@ class Provision:
     def full_text(self) -> str:
         """The provision's words with all its sub-provisions, in reading order (closing words last)."""
         return "\n".join(self._lines([]))
-
-    @property
-    def lead_text(self) -> str:
-        """The beginning of `full_text`: the provision's own words and its first sub-provision, where
-        an offence is defined (later paragraphs add penalties, aggravations, exceptions)."""
-        return "\n".join(self._lines([], children=self.children[:1]))
 
 
 @dataclass

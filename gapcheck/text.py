@@ -50,9 +50,6 @@ def fold_many(words: list[str]) -> list[str]:
     return out if len(out) == len(words) else [fold(w) for w in words]
 
 
-_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-
-
 @lru_cache(maxsize=16)
 def _stemmer(lang: str):
     return Stemmer.Stemmer(STEMMERS.get(lang, "english"))
@@ -78,18 +75,3 @@ def stem_words(folded: list[str], lang: str) -> list[str]:
         folded = [_infinitive_es(w) for w in folded]
     return _stemmer(lang).stemWords(folded)
 
-
-def words(s: str) -> list[str]:
-    return _WORD.findall(fold(s))
-
-
-def stems(s: str, lang: str, *, keep_stopwords: bool = False) -> list[str]:
-    """Stems of the meaningful words of `s` in `lang`."""
-    stop = STOPWORDS.get(lang, set())
-    ws = [w for w in words(s) if keep_stopwords or (w not in stop and not w.isdigit())]
-    return stem_words(ws, lang)
-
-
-def normalise(s: str, lang: str) -> str:
-    """A string of stems, for fuzzy comparison."""
-    return " ".join(stems(s, lang))
