@@ -392,9 +392,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             cur = RawProvision(num=num, heading=heading, containers=list(containers), line=n)
             provisions.append(cur)
             pending_container = None
-            if m_art and cur.heading:
-                h, body = "", rest          # the heading came before the number: all of rest is text
-            elif m_art:
+            if m_art:
                 h, body = _split_heading_es(rest)
                 if not h and rest and not re.search(r"[:;,]$", rest) and _text_follows(lines, idx):
                     # "Artículo 1.- Objeto" or "ARTÍCULO 229 bis. - Daño informático." with the
@@ -413,11 +411,11 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                         provisions.append(cur)
                     continue
                 h, body = _split_heading_en(rest, m_sec)
-                if h and cur.heading:
-                    # the heading came above the number ("Cyber fraud" / "8. Any person who …
-                    # makes a misrepresentation—"): what follows the number is all text
-                    h, body = "", rest
-            if h and not cur.heading:
+            if h and cur.heading:
+                # the heading came above the number ("Cyber fraud" / "8. Any person who … makes a
+                # misrepresentation—"): what follows the number is all text
+                h, body = "", rest
+            if h:
                 cur.heading = h
             if body:
                 para = [body]
