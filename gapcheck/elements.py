@@ -49,6 +49,10 @@ class ArticleModel:
     key: list[list[str]]
     elements: dict[str, Element]
     options: dict[str, Option]
+    # elements any one of which is the conduct ("production, sale, procurement … or possession"):
+    # each is still required for the article to be covered, but a provision scores as having the
+    # conduct when it has one of them
+    alternatives: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -114,11 +118,16 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
             for name in group:
                 if name not in elements:
                     bad(f"article {num}: key names {name!r}, which is not one of its elements")
+        alternatives = a.get("alternatives") or []
+        for group in alternatives:
+            for name in group:
+                if name not in elements:
+                    bad(f"article {num}: alternatives names {name!r}, which is not one of its elements")
         kind = a.get("kind", "general")
         if kind != "general" and kind not in kinds:
             bad(f"article {num}: kind {kind!r} is not defined under 'kinds:'")
         articles[num] = ArticleModel(num=num, title=a.get("title") or {}, kind=kind, key=key,
-                                     elements=elements, options=options)
+                                     elements=elements, options=options, alternatives=alternatives)
     return ElementModel(instrument=instrument_id, kinds=kinds, articles=articles, path=str(path),
                         vocab=data.get("vocab") or {})
 

@@ -198,6 +198,22 @@ class ElementMatcher:
         self.scanner = TermScanner([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
                                    + self.computer, lexicon(language))
 
+    def _share(self, am: ArticleModel, found) -> float:
+        """The weighted share of the article's elements found; a group of alternatives counts once,
+        with the weight of its heaviest member."""
+        weights = self._weights[am.num]
+        grouped = {n for group in am.alternatives for n in group}
+        total = got = 0.0
+        for group in am.alternatives:
+            w = max(weights[n] for n in group)
+            total += w
+            got += w if any(n in found for n in group) else 0.0
+        for n, w in weights.items():
+            if n not in grouped:
+                total += w
+                got += w if n in found else 0.0
+        return got / total if total else 0.0
+
     def candidates(self, am: ArticleModel, postings: dict) -> list[int] | None:
         """The provisions holding a term of each of the article's key groups (None: no key, every
         provision)."""
@@ -291,9 +307,7 @@ class ElementMatcher:
                 if hit is not None:
                     found[name] = hit
         found = {n: found[n] for n in am.elements if n in found}     # in the model's order
-        weights = self._weights[am.num]
-        total = sum(weights.values())
-        share = sum(weights[n] for n in found) / total if total else 0.0
+        share = self._share(am, found)
         options = {}
         for name in am.options:
             hit = idx.locate(self._terms[(am.num, "option:" + name)])
@@ -418,6 +432,14 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     return by_article
 
 
+def _lacks_required(am: ArticleModel, evidence: dict) -> bool:
+    """Whether a provision lacks a required element (of a group of alternatives, all of them)."""
+    found = evidence.get("elements_found", {})
+    had = {n for group in am.alternatives if any(m in found for m in group) for n in group}
+    return any(am.elements[n].required and not am.elements[n].general_part and n not in had
+               for n in evidence.get("elements_missing", []))
+
+
 def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings) -> list[Finding]:
     """The best candidate, then those close to it or adding a required element it lacks."""
     if not fs:
@@ -431,8 +453,7 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
         adds_required = am is not None and any(am.elements[n].required and not am.elements[n].general_part for n in adds)
         # a second offence that carries every element of the article implements it too (one law
         # punishes modifying data, another destroying it), even when the first fits better
-        complete = am is not None and am.kind == "offence" and not any(
-            am.elements[n].required and not am.elements[n].general_part for n in f.evidence.get("elements_missing", []))
+        complete = am is not None and am.kind == "offence" and not _lacks_required(am, f.evidence)
         if f.score >= settings.relative * fs[0].score or (adds_required and f.score >= 0.8 * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)

@@ -91,3 +91,22 @@ def test_matcher_names_no_country_law_or_provision():
     for name in ("match.py", "elements.py", "assess.py"):
         src = (ROOT / "gapcheck" / name).read_text(encoding="utf-8").lower()
         assert not re.search(r"\b(chile|colombia|costa rica|mauritius|singapore|barbados|21459|269a|218 bis)\b", src), name
+
+
+def test_alternative_conducts_count_once_in_the_score_but_each_is_required():
+    import dataclasses
+
+    from gapcheck.match import element_matcher
+    am = MODEL.articles["6"]
+    assert ["production", "sale", "procurement", "import", "distribution", "making_available",
+            "possession"] in am.alternatives
+    em = element_matcher(MODEL, "eng")
+    # "discloses any password … without authority, to commit an offence": one of the conducts
+    found = {"password": 1, "making_available": 1, "without_right": 1, "purpose": 1}
+    assert em._share(am, found) == 1.0
+    assert em._share(dataclasses.replace(am, alternatives=[]), found) < 0.4
+    # the status still names every conduct the provision lacks (Art 6 asks for all of them)
+    assert all(MODEL.articles["6"].elements[n].required for n in ("sale", "import", "possession"))
+    with pytest.raises(GapcheckError, match="alternatives names 'sell'"):
+        parse_elements({"articles": {"6": {"alternatives": [["sell"]], "elements": {
+            "sale": {"terms": {"en": ["sells"]}}}}}}, "x")
