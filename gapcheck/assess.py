@@ -52,6 +52,28 @@ def status_from_elements(findings: list[Finding], am: ArticleModel, lang2: str =
     return (Status.PARTIAL if missing else Status.COVERED), found, missing, notes
 
 
+def status_assessed_on(findings: list[Finding], am: ArticleModel) -> tuple[Status, dict, list, list]:
+    """Art 13: covered when every provision mapped to the articles it is assessed on carries its
+    required elements (each offence punishable by deprivation of liberty); partial naming those
+    that do not; absent without such provisions."""
+    if not findings:
+        return Status.ABSENT, {}, [], []
+    required = [n for n, e in am.elements.items() if e.required]
+    found: dict[str, str] = {}
+    lacking: dict[str, list[str]] = {}
+    for f in findings:
+        found.update({k: v for k, v in f.evidence.get("elements_found", {}).items() if k not in found})
+        for n in required:
+            if n not in f.evidence.get("elements_found", {}) and f.source != "override":
+                lacking.setdefault(n, []).append(f"{f.provision.document}~{f.provision.eid}")
+    arts = f"Articles {am.assessed_on[0]}–{am.assessed_on[-1]}" if len(am.assessed_on) > 1 else f"Article {am.assessed_on[0]}"
+    notes = [f"assessed on the {len(findings)} provisions mapped to {arts}"]
+    for n, refs in lacking.items():
+        notes.append(f"{n}: not found in {len(refs)} of them: " + ", ".join(refs))
+    missing = [n for n in required if n in lacking]
+    return (Status.PARTIAL if missing else Status.COVERED), found, missing, notes
+
+
 def assess(instrument: Instrument, findings: dict[str, list[Finding]], decisions: dict[str, dict],
            settings: AssessSettings = AssessSettings(), model: ElementModel | None = None) -> list[ArticleAssessment]:
     out = []
@@ -63,7 +85,9 @@ def assess(instrument: Instrument, findings: dict[str, list[Finding]], decisions
         fs = findings.get(art.num, [])
         am = model.articles.get(art.num) if model else None
         found, missing, notes = {}, [], []
-        if am is not None:
+        if am is not None and am.assessed_on:
+            status, found, missing, notes = status_assessed_on(fs, am)
+        elif am is not None:
             status, found, missing, notes = status_from_elements(fs, am, lang2)
         else:
             status = status_from_findings(fs, settings)

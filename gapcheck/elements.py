@@ -53,6 +53,8 @@ class ArticleModel:
     # each is still required for the article to be covered, but a provision scores as having the
     # conduct when it has one of them
     alternatives: list[list[str]] = field(default_factory=list)
+    # articles whose mapped provisions this article is assessed on (Art 13: the offences' penalties)
+    assessed_on: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -127,7 +129,12 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         if kind != "general" and kind not in kinds:
             bad(f"article {num}: kind {kind!r} is not defined under 'kinds:'")
         articles[num] = ArticleModel(num=num, title=a.get("title") or {}, kind=kind, key=key,
-                                     elements=elements, options=options, alternatives=alternatives)
+                                     elements=elements, options=options, alternatives=alternatives,
+                                     assessed_on=[str(x) for x in a.get("assessed_on") or []])
+    for num, am in articles.items():
+        unknown = [x for x in am.assessed_on if x not in articles]
+        if unknown:
+            bad(f"article {num}: assessed_on names article {unknown[0]}, which the file does not have")
     return ElementModel(instrument=instrument_id, kinds=kinds, articles=articles, path=str(path),
                         vocab=data.get("vocab") or {})
 

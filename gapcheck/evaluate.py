@@ -83,11 +83,13 @@ def load_reference(path) -> Reference:
 
 
 def predicted_pairs(assessment: Assessment) -> set[tuple[str, str]]:
-    """(article, document~top-level eId) for every automatic or pinned finding."""
+    """(article, document~top-level eId) for every automatic or pinned finding. The provisions an
+    article is assessed on (Art 13: the offences of Arts 2-11) are not pairs of their own."""
     out = set()
     for a in assessment.articles:
         for f in a.findings:
-            out.add((a.article.num, f"{f.provision.document}~{f.provision.top_eid}"))
+            if f.source != "derived":
+                out.add((a.article.num, f"{f.provision.document}~{f.provision.top_eid}"))
     return out
 
 

@@ -366,6 +366,8 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     at: dict[int, int] = {}          # finding -> its provision's number in the corpus
     for a in articles:
         am = model.articles.get(a.num) if model else None
+        if am is not None and am.assessed_on:
+            continue                 # assessed on other articles' provisions, below
         # the fast path looks only at provisions holding the article's key terms; the unoptimised
         # path looks at every provision (and finds the same)
         pool = everyone
@@ -429,7 +431,34 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                 if k in ev:
                     ev[k] = {n: corpus.indexes[i].words_at(hit) for n, hit in ev[k].items()}
             ev["shared_terms"] = sim.shared(num, i)[:12]
+    for a in articles:
+        am = model.articles.get(a.num) if model else None
+        if am is not None and am.assessed_on:
+            by_article[a.num] = _assessed_on(am, by_article, at, corpus, em)
     return by_article
+
+
+def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dict, corpus: Corpus,
+                 em: ElementMatcher) -> list[Finding]:
+    """The provisions mapped to the articles `am` is assessed on (Art 13: the offences of Arts 2-11),
+    each with the elements of `am` it carries (deprivation of liberty)."""
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for src in am.assessed_on:
+        for f in by_article.get(src, []):
+            if f.provision.ref in seen:
+                continue
+            seen.add(f.provision.ref)
+            ix = corpus.indexes[at[id(f)]]
+            found = {}
+            for name, e in am.elements.items():
+                hit = ix.locate(em._terms[(am.num, name)], e.where)
+                if hit is not None:
+                    found[name] = ix.words_at(hit)
+            out.append(Finding(article=am.num, provision=f.provision, score=em._share(am, found), source="derived",
+                               evidence={"assessed_on": src, "elements_found": found,
+                                         "elements_missing": [n for n in am.elements if n not in found]}))
+    return out
 
 
 def _lacks_required(am: ArticleModel, evidence: dict) -> bool:

@@ -94,3 +94,27 @@ def test_uk_act_maps_its_offences(tmp_path):
         assert provs and provs[0] == ("/akn/gb/act/1990/18", national), (conv, provs)
     x, _ = _top(a, "6")
     assert x.status is Status.PARTIAL and any(m.startswith("possession") for m in x.elements_missing)
+
+
+def test_article_13_is_assessed_on_the_penalties_of_the_offences(chile_assessment, tmp_path):
+    from conftest import TEXTS
+    from gapcheck.analysis import analyze
+    from gapcheck.evaluate import predicted_pairs
+    from gapcheck.importer import import_file
+
+    by_num = {a.article.num: a for a in chile_assessment.articles}
+    offences = {f.provision.ref for n in map(str, range(2, 11)) for f in by_num[n].findings}
+    a13 = by_num["13"]
+    # the offences of Ley 21.459, each punished with presidio: no catalogue of penalties
+    assert {f.provision.ref for f in a13.findings} == offences and len(offences) >= 7
+    assert all(f.source == "derived" for f in a13.findings) and a13.status is Status.COVERED
+    assert a13.elements_found["deprivation_of_liberty"] == "presidio"
+    assert not {p for p in predicted_pairs(chile_assessment) if p[0] == "13"}     # not pairs of its own
+    # Argentina: the second paragraph of art 183 takes "la misma pena" from the paragraph before,
+    # which the excerpt lacks: partial, and the note names it
+    out = tmp_path / "ar.xml"
+    import_file(TEXTS / "ar-ley-26388-excerpt.txt", out, country="ar", lang="spa", title="Ley 26.388",
+                date="2008-06-24", number="26388")
+    x, _ = _top(analyze([out]), "13")
+    assert x.status is Status.PARTIAL and x.elements_missing == ["deprivation_of_liberty"]
+    assert any("/akn/ar/act/2008/26388~art_10" in n for n in x.notes)

@@ -10,7 +10,7 @@ LABELS = {
         "texts": "Texts", "scope": "This report knows only the laws listed above. “Not found in the laws analysed” "
         "means that no implementing provision was found in these texts; the provision may exist in a law that "
         "was not analysed.", "none": "none found", "evidence": "Evidence", "overrides": "Overrides",
-        "auto": "automatic", "override": "adviser", "indicators": "Indicators", "met": "yes", "not_met": "no",
+        "auto": "automatic", "override": "adviser", "derived": "its offence", "indicators": "Indicators", "met": "yes", "not_met": "no",
         "filter": "Filter", "search": "Search", "all": "All", "national_text": "National text",
         "convention_text": "Convention text", "frbr": "FRBR URI", "count": "Articles",
         "indicator_rule": "met when every article is in line or partially in line and none is absent",
@@ -29,7 +29,7 @@ LABELS = {
         "texts": "Textos", "scope": "Este informe solo conoce las leyes enumeradas arriba. «No encontrado en las "
         "leyes analizadas» significa que no se halló una disposición de implementación en estos textos; puede "
         "existir en una ley que no se analizó.", "none": "ninguna encontrada", "evidence": "Evidencia",
-        "overrides": "Decisiones del asesor", "auto": "automático", "override": "asesor", "indicators": "Indicadores",
+        "overrides": "Decisiones del asesor", "auto": "automático", "override": "asesor", "derived": "su delito", "indicators": "Indicadores",
         "met": "sí", "not_met": "no", "filter": "Filtrar", "search": "Buscar", "all": "Todos",
         "national_text": "Texto nacional", "convention_text": "Texto del Convenio", "frbr": "URI FRBR",
         "count": "Artículos",
