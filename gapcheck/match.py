@@ -173,6 +173,9 @@ def _weight(name: str, am: ArticleModel) -> float:
     return 1.0
 
 
+_LEAD_KINDS = ("offence", "power")      # kinds also noted for a provision's lead ("offence_lead")
+
+
 class ElementMatcher:
     def __init__(self, model: ElementModel, language: str):
         self.model = model
@@ -232,6 +235,9 @@ class ElementMatcher:
         """What a provision is: an offence (it punishes), a power, a definitions provision, …
         `parts`: how many sub-provisions it has."""
         kinds = {k for k, terms in self._kind_sets.items() if idx.has(terms)}
+        # what its lead (heading, own words, first sub-provision) already is: an offence that
+        # mentions a judge further on is still an offence, not a power
+        kinds |= {k + "_lead" for k in _LEAD_KINDS if k in kinds and idx.locate(self._kinds[k], "lead") is not None}
         # an interpretation section ("Interpretation", "Definiciones", or a list of terms each
         # "means …") only defines
         if "definition" in kinds and (idx.has(self._kind_sets["definition"], "heading")
@@ -257,6 +263,13 @@ class ElementMatcher:
         for kind, m in member.items():
             for i in np.unique(pk[m[tk]]).tolist():
                 kinds[i].add(kind)
+        lead_end = np.array([ix.lead_end for ix in corpus.indexes], dtype=np.int64)
+        lengths = np.array([len(t) for t in found.terms], dtype=np.int64)
+        in_lead = pos + np.where(found.span > 0, found.span, lengths[tk]) <= lead_end[pk]
+        for kind in _LEAD_KINDS:
+            if kind in member:
+                for i in np.unique(pk[member[kind][tk] & in_lead]).tolist():
+                    kinds[i].add(kind + "_lead")
         if "definition" in member:
             d = member["definition"][tk]
             count = np.bincount(pk[d], minlength=n)
@@ -279,6 +292,8 @@ class ElementMatcher:
             return bool(kinds & {"cooperation", "power"})
         if am.kind == "power" and "cooperation" in kinds:
             return False           # answering a foreign request is co-operation, not a domestic power
+        if am.kind == "power" and "offence_lead" in kinds and "power_lead" not in kinds:
+            return False           # an offence ("será reprimido … quien intercepte"), not a power to intercept
         return am.kind in kinds
 
     def evidence(self, am: ArticleModel, idx: TextIndex, kinds: set[str]) -> ElementEvidence | None:
