@@ -176,10 +176,6 @@ class Lexicon:
         """Keep new chunks: how many words each has, and all their words, stems and content flags
         one after the other."""
         base = len(self.chunk_words)
-        for st in dict.fromkeys(stems):
-            if st not in self.stem_ids:
-                self.stem_ids[st] = len(self.stems)
-                self.stems.append(st)
         offsets = [0, *accumulate(counts)]
         self.chunk_words.extend(tuple(words[a:b]) for a, b in zip(offsets, offsets[1:]))
         self.chunk_ids.update(zip(chunks, range(base, base + len(chunks))))
@@ -187,7 +183,7 @@ class Lexicon:
         self._hash_new.append((hashes, np.array([len(c) for c in chunks], dtype=np.int64),
                                np.arange(base, base + len(chunks), dtype=np.int64)))
         self._ntok.extend(counts)
-        self._tok_stem.extend(map(self.stem_ids.__getitem__, stems))
+        self._tok_stem.extend(map(self.stem_id, stems))
         self._tok_content.extend(content)
         self._arrays = None
 
@@ -543,10 +539,11 @@ def _joined_text(provisions: list[Provision], clean=str) -> str:
 
 
 def index_corpus(documents: list[Document], language: str, scanner: TermScanner | None = None,
-                 classify=None, fast: bool = True) -> Corpus:
+                 classify=None, classify_all=None, fast: bool = True) -> Corpus:
     """Index the top-level provisions of `documents`. With a `scanner` (the model's terms), each
     provision gets a `TextIndex`, and `classify(index, provision)` says what kind of provision it
-    is; `fast=False` indexes every n-gram instead of scanning (to check that both agree)."""
+    is (`classify_all(corpus, found)`, the same for all at once from the scan); `fast=False`
+    indexes every n-gram instead of scanning (to check that both agree)."""
     provisions = [p for d in documents for p in d.provisions]
     lex = lexicon(language)
     expected = 2 * len(provisions) + sum(1 for p in provisions if p.children)
@@ -597,8 +594,8 @@ def index_corpus(documents: list[Document], language: str, scanner: TermScanner 
     if fast:
         corpus.postings = found.postings()
     if classify is not None:
-        if fast and hasattr(classify, "all"):
-            corpus.kinds = classify.all(corpus, found)
+        if fast and classify_all is not None:
+            corpus.kinds = classify_all(corpus, found)
         else:
             corpus.kinds = [classify(ix, p) for ix, p in zip(corpus.indexes, provisions)]
     return corpus

@@ -201,7 +201,18 @@ class ElementMatcher:
         self.scanner = TermScanner([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
                                    + self.computer, lexicon(language))
 
-    def _share(self, am: ArticleModel, found) -> float:
+    def locate_elements(self, am: ArticleModel, idx: TextIndex, found: dict | None = None) -> dict[str, tuple]:
+        """Where each element of `am` (those not already in `found`) first occurs in a provision,
+        as (term, position), in the model's order."""
+        found = dict(found or {})
+        for name, e in am.elements.items():
+            if name not in found:
+                hit = idx.locate(self._terms[(am.num, name)], e.where)
+                if hit is not None:
+                    found[name] = hit
+        return {n: found[n] for n in am.elements if n in found}
+
+    def share(self, am: ArticleModel, found) -> float:
         """The weighted share of the article's elements found; a group of alternatives counts once,
         with the weight of its heaviest member."""
         weights = self._weights[am.num]
@@ -316,13 +327,8 @@ class ElementMatcher:
                     break
             else:
                 return None
-        for name, e in am.elements.items():
-            if name not in found:
-                hit = idx.locate(self._terms[(am.num, name)], e.where)
-                if hit is not None:
-                    found[name] = hit
-        found = {n: found[n] for n in am.elements if n in found}     # in the model's order
-        share = self._share(am, found)
+        found = self.locate_elements(am, idx, found)
+        share = self.share(am, found)
         options = {}
         for name in am.options:
             hit = idx.locate(self._terms[(am.num, "option:" + name)])
@@ -351,10 +357,8 @@ def index_provisions(documents: list[Document], model: ElementModel | None, lang
     em = element_matcher(model, language) if model else None
     if em is None:
         return index_corpus(documents, language)
-    def classify(ix, p):
-        return em.provision_kinds(ix, len(p.children))
-    classify.all = em.all_provision_kinds          # the fast path classifies all provisions at once
-    return index_corpus(documents, language, em.scanner, classify, fast=fast)
+    return index_corpus(documents, language, em.scanner, lambda ix, p: em.provision_kinds(ix, len(p.children)),
+                        em.all_provision_kinds, fast=fast)
 
 
 # ------------------------------------------------------------------ matching
@@ -377,6 +381,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     # a law that prints no headings (many amending laws) is matched on its elements and text
     # alone: a heading it lacks is not evidence against its provisions
     headless = {d.frbr_uri for d in documents if d.provisions and not any(p.heading for p in d.provisions)}
+    text_weight = 1 - settings.element_weight - settings.heading_weight
     candidates: list[Finding] = []
     at: dict[int, int] = {}          # finding -> its provision's number in the corpus
     for a in articles:
@@ -406,12 +411,11 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                 # a heading naming the article's key elements ("Preservación provisoria de datos
                 # informáticos") counts as much as a heading worded like the article's title
                 head = (head + ev.heading_share) / 2
-                text_weight = 1 - settings.element_weight - settings.heading_weight
-                score = (settings.element_weight * ev.share + settings.heading_weight * head
-                         + text_weight * min(1.0, text / settings.text_scale))
+                parts = settings.element_weight * ev.share + text_weight * min(1.0, text / settings.text_scale)
                 if provisions[i].document in headless:
-                    score = (settings.element_weight * ev.share + text_weight * min(1.0, text / settings.text_scale)) \
-                        / (settings.element_weight + text_weight)
+                    score = parts / (settings.element_weight + text_weight)
+                else:
+                    score = parts + settings.heading_weight * head
                 evidence = {"elements_found": ev.found, "elements_missing": ev.missing,
                             "options_used": ev.options}
             else:
@@ -455,7 +459,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
 
 def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dict, corpus: Corpus,
                  em: ElementMatcher) -> list[Finding]:
-    """The provisions mapped to the articles `am` is assessed on (Art 13: the offences of Arts 2-11),
+    """The provisions mapped to the articles `am` is assessed on (Art 13: the offences of Arts 2-10),
     each with the elements of `am` it carries (deprivation of liberty)."""
     out: list[Finding] = []
     seen: set[str] = set()
@@ -465,12 +469,8 @@ def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dic
                 continue
             seen.add(f.provision.ref)
             ix = corpus.indexes[at[id(f)]]
-            found = {}
-            for name, e in am.elements.items():
-                hit = ix.locate(em._terms[(am.num, name)], e.where)
-                if hit is not None:
-                    found[name] = ix.words_at(hit)
-            out.append(Finding(article=am.num, provision=f.provision, score=em._share(am, found), source="derived",
+            found = {n: ix.words_at(hit) for n, hit in em.locate_elements(am, ix).items()}
+            out.append(Finding(article=am.num, provision=f.provision, score=em.share(am, found), source="derived",
                                evidence={"assessed_on": src, "elements_found": found,
                                          "elements_missing": [n for n in am.elements if n not in found]}))
     return out

@@ -104,8 +104,8 @@ def test_alternative_conducts_count_once_in_the_score_but_each_is_required():
     em = element_matcher(MODEL, "eng")
     # "discloses any password … without authority, to commit an offence": one of the conducts
     found = {"password": 1, "making_available": 1, "without_right": 1, "purpose": 1}
-    assert em._share(am, found) == 1.0
-    assert em._share(dataclasses.replace(am, alternatives=[]), found) < 0.4
+    assert em.share(am, found) == 1.0
+    assert em.share(dataclasses.replace(am, alternatives=[]), found) < 0.4
     # the status still names every conduct the provision lacks (Art 6 asks for all of them)
     assert all(MODEL.articles["6"].elements[n].required for n in ("sale", "import", "possession"))
     with pytest.raises(GapcheckError, match="alternatives names 'sell'"):
