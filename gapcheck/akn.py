@@ -241,8 +241,8 @@ def _text_without_hier(el) -> str:
     out = [el.text or ""]
     for c in el:
         name = localname(c)
-        if name in HIER or name in ("authorialNote", "num", "heading"):
-            pass
+        if name in HIER or name in ("authorialNote", "remark", "num", "heading"):
+            pass                # editorial remarks are the publisher's, not the law's words
         else:
             out.append(_text_without_hier(c))
         out.append(c.tail or "")

@@ -74,6 +74,10 @@ class RawProvision:
     blocks: list[str] = field(default_factory=list)   # body, a paragraph per entry
     containers: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, num, heading)
     line: int = 0
+    # the publisher's notes, not the law's words: amendment history ("Modificado por el art. 24,
+    # ley 1336 de 2009") and the earlier wording printed after the current one ("Texto anterior: …")
+    notes: list[str] = field(default_factory=list)
+    earlier: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -328,6 +332,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
     awaiting_heading: RawProvision | None = None
     para: list[str] = []
     quoted = False                     # inside text an amending article quotes
+    prior_text = False                 # inside the earlier wording of the current article
 
     def flush():
         nonlocal para
@@ -383,8 +388,15 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                 # after the current one ("Texto anterior"): it stays inside the article.
                 m_art = None
         m = m_art or m_sec
+        if not m and cur is not None and (prior_text or (style == "article" and _PRIOR_TEXT.match(s))):
+            # the earlier wording, until the next article: a note, not the law in force
+            flush()
+            prior_text = True
+            cur.earlier.append(s)
+            continue
         if m:
             flush()
+            prior_text = False
             rest = m.group("rest").strip()
             num = m.group("num").strip()
             heading = pending_heading or ""
@@ -393,6 +405,9 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             provisions.append(cur)
             pending_container = None
             if m_art:
+                note, rest = split_amendment_note(rest)
+                if note:
+                    cur.notes.append(note)
                 h, body = _split_heading_es(rest)
                 if not h and rest and not re.search(r"[:;,]$", rest) and _text_follows(lines, idx):
                     # "Artículo 1.- Objeto" or "ARTÍCULO 229 bis. - Daño informático." with the
@@ -551,6 +566,38 @@ def _looks_like_heading(s: str) -> bool:
     words = s.split()
     return (0 < len(words) <= 12 and s[0].isupper() and not s.endswith((".", ",", ";", ":"))
             and not _LABEL.match(s) and not s.startswith("“") and not s.startswith('"'))
+
+
+# Consolidated Colombian texts open an amended article with the amendment history, then "El nuevo
+# texto es el siguiente:", and may print the earlier wording after it ("Texto anterior:").
+_AMENDMENT_NOTE = re.compile(
+    r"(?:(?:Modificad|Adicionad|Subrogad|Derogad|Reglamentad|Aclarad|Corregid|Sustituid)[oa]s?"
+    r"|Declarad[oa]s?\s+\w+)(?:\s+(?:parcialmente|tácitamente|expresamente))?\s+por\s+(?:el|la|los|las)\s+"
+    r"(?:[Aa]rt(?:ículo|ículos|s)?\.?\s*)?[\w-]+(?:\s*(?:,|y)\s*[\w-]+)*?\s*,?\s*(?:de\s+la\s+)?"
+    r"(?:[Ll]ey|[Dd]ecreto(?:\s+[Ll]ey)?|Acto\s+Legislativo)\s+[\d.]+\s+de\s+\d{4}\s*[.,;]?\s*")
+_REVIVED = re.compile(r"Mediante\s+el\s+art(?:ículo)?\.?\s*[\w-]+\s+de\s+la\s+(?:[Ll]ey|[Dd]ecreto)\s+[\d.]+\s+de\s+\d{4},"
+                      r"[^:]{0,80}?(?:recupera\s+su\s+vigencia|queda\s+así)[^:]{0,20}:\s*")
+_NEW_TEXT = re.compile(r"(?:El\s+(?:nuevo\s+)?texto\s+(?:es\s+el\s+siguiente|quedará\s+así)\s*[:.]?\s*)", re.I)
+_PRIOR_TEXT = re.compile(r"^Texto\s+(?:anterior|original|inicial)\b", re.I)
+
+
+def split_amendment_note(rest: str) -> tuple[str, str]:
+    """'Modificado por el art. 24, ley 1336 de 2009 . El nuevo texto es el siguiente: Pornografía …'
+    -> (the note, 'Pornografía …'); ('', rest) when the article opens with its own words."""
+    m = _REVIVED.match(rest)
+    if m:
+        return rest[:m.end()].strip(), rest[m.end():].strip()
+    pos = 0
+    while True:
+        m = _AMENDMENT_NOTE.match(rest, pos)
+        if not m:
+            break
+        pos = m.end()
+    if not pos:
+        return "", rest
+    m = _NEW_TEXT.match(rest, pos)
+    end = m.end() if m else pos
+    return rest[:end].strip(), rest[end:].strip()
 
 
 def _split_heading_es(rest: str) -> tuple[str, str]:
@@ -832,6 +879,16 @@ def provisions_to_akn(provisions: list[RawProvision], *, frbr_uri: str, lang: st
         if p.heading:
             el.append(E.heading(p.heading))
         _fill(el, build_levels(eid, p.blocks))
+        # the publisher's notes stay with the article as editorial remarks, which are not read as
+        # the law's words: the amendment history where it was printed, the earlier wording last
+        paras = list(el.iter(f"{{{AKN_NS}}}p"))
+        if p.notes:
+            remark = E.remark(" ".join(p.notes), status="editorial")
+            remark.tail = paras[0].text
+            paras[0].text = None
+            paras[0].insert(0, remark)
+        if p.earlier:
+            paras[-1].append(E.remark(" ".join(p.earlier), status="editorial"))
         parent.append(el)
     return etree.ElementTree(E.akomaNtoso(doc))
 

@@ -230,3 +230,24 @@ def test_text_after_the_number_is_kept_when_the_heading_came_above(tmp_path):
     assert s.text == "The United States may obtain in a civil action an injunction against—"
     assert [c.num for c in s.children] == ["(1)", "(2)"]
     assert s.children[0].text.startswith("the conduct prohibited under section 229")
+
+
+def test_colombian_amendment_notes_and_earlier_wording_are_not_the_law(tmp_path):
+    """The consolidated Código Penal opens amended articles with their amendment history and prints
+    the repealed wording after the text in force ("Texto anterior"): both become editorial remarks,
+    kept in the file but not read as the article's words or heading."""
+    doc, _ = _import(tmp_path, "co_ley-599-2000-codigo-penal.json", "co", "spa", number="599", date="2000-07-24")
+    art = doc.find("art_218")
+    assert art.heading == "Pornografia con personas menores de 18 años"
+    words = art.full_text
+    assert words.startswith("El que fotografie, filme, grabe")
+    assert "Modificado por" not in words and "Texto anterior" not in words
+    # the repealed wording ("Pornografia con menores … material pornografico en el que participen
+    # menores de edad") is not read; the text in force is
+    assert "participen menores de edad" not in words and "bases de datos de Internet" in words
+    # an article repealed outright keeps no words of its own, only the note
+    assert doc.find("art_38A").full_text.strip() == ""
+    xml = (tmp_path / "co-599.xml").read_text(encoding="utf-8")
+    assert 'status="editorial">Derogado' not in xml    # the note is whole: it starts with "Adicionado"
+    assert re.search(r'<remark status="editorial">Adicionado por el Art\. 50, Ley 1142 de 2007 ,.*Derogado por el Art\. 107', xml)
+    assert re.search(r'<remark status="editorial">Texto anterior', xml)

@@ -57,9 +57,12 @@ def _convention_phrases(a: Assessment) -> dict[str, list[str]]:
         idx = TextIndex(x.article.title, x.article.text, lang)
         phrases = []
         for name in x.elements_found:
-            words = idx.find(compiled_terms(am.elements[name].terms, lang))
-            if words and "\x01" not in words:
-                phrases.append(words)
+            # every wording of the element the article uses ("datos sobre el tráfico" and "la vía
+            # por la que se transmitió"), not only the first
+            for term in compiled_terms(am.elements[name].terms, lang):
+                words = idx.find([term])
+                if words and "\x01" not in words and words not in phrases:
+                    phrases.append(words)
         out[x.article.num] = phrases
     return out
 
