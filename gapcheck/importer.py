@@ -416,6 +416,11 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                     h2, _ = _split_heading_es(phrase + ". X")
                     if h2 == phrase:
                         h, body = phrase, ""
+                # the amendment history may also follow the heading ("Interceptación de
+                # comunicaciones telefónicas y similares. Modificado por el art. 52, Ley 1453 de 2011,")
+                note, body = split_amendment_note(body)
+                if note:
+                    cur.notes.append(note)
             else:
                 spent = re.fullmatch(rf"[{DASHES}]+\s*((?:\d+[A-Z]?\.\s*[{DASHES}]+\s*)*)", rest)
                 if spent:
@@ -607,7 +612,7 @@ def _split_heading_es(rest: str) -> tuple[str, str]:
         return "", rest
     h = m.group("h").strip()
     words = h.split()
-    if (len(words) <= 12 and h[:1].isupper() and not re.search(r"\d$", h)
+    if (len(words) <= 16 and h[:1].isupper() and not re.search(r"\d$", h)
             and (h.count(",") == 0 or len(words) <= 8)
             and not re.match(r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada|Las?)\b", h)
             and not re.search(r"\b(será|serán|podrá|podrán|deberá|deberán|se aplicará|impondrá|impondrán|"

@@ -247,7 +247,25 @@ def test_colombian_amendment_notes_and_earlier_wording_are_not_the_law(tmp_path)
     assert "participen menores de edad" not in words and "bases de datos de Internet" in words
     # an article repealed outright keeps no words of its own, only the note
     assert doc.find("art_38A").full_text.strip() == ""
-    xml = (tmp_path / "co-599.xml").read_text(encoding="utf-8")
-    assert 'status="editorial">Derogado' not in xml    # the note is whole: it starts with "Adicionado"
-    assert re.search(r'<remark status="editorial">Adicionado por el Art\. 50, Ley 1142 de 2007 ,.*Derogado por el Art\. 107', xml)
-    assert re.search(r'<remark status="editorial">Texto anterior', xml)
+    root = etree.parse(str(tmp_path / "co-599.xml"))
+    ns = {"a": AKN_NS}
+
+    def remarks(eid):
+        return [" ".join(r.itertext()) for r in root.findall(f".//a:article[@eId='{eid}']//a:remark", ns)]
+    # the whole history is one note, kept in the file
+    assert remarks("art_38A") == ["Adicionado por el Art. 50, Ley 1142 de 2007 , Modificado por el Art. 3, Ley 1453 de "
+                                  "2011 , Adicionado por el art. 4, Ley 1542 de 2012 , Derogado por el Art. 107, Ley "
+                                  "1709 de 2014 ."]
+    history, earlier = remarks("art_218")
+    assert history.startswith("Modificado por el art. 24, ley 1336 de 2009") and earlier.startswith("Texto anterior:")
+
+
+def test_colombian_note_after_the_heading_and_long_headings(tmp_path):
+    doc, _ = _import(tmp_path, "co_ley-906-2004-codigo-procedimiento-penal.json", "co", "spa", number="906",
+                     date="2004-08-31")
+    art = doc.find("art_235")
+    assert art.heading == "Interceptación de comunicaciones telefónicas y similares"
+    assert art.full_text.startswith("El fiscal podrá ordenar") and "Modificado por" not in art.full_text
+    # a heading of fifteen words is still a heading
+    assert doc.find("art_236").heading == ("Recuperación de información dejada al navegar por internet u otros medios "
+                                            "tecnológicos que produzcan efectos equivalentes")
