@@ -55,6 +55,9 @@ class ArticleModel:
     alternatives: list[list[str]] = field(default_factory=list)
     # articles whose mapped provisions this article is assessed on (Art 13: the offences' penalties)
     assessed_on: list[str] = field(default_factory=list)
+    # kinds a provision's lead must not be ("power": substantive criminal law is not implemented by
+    # a provision empowering an authority)
+    excludes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -128,9 +131,13 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         kind = a.get("kind", "general")
         if kind != "general" and kind not in kinds:
             bad(f"article {num}: kind {kind!r} is not defined under 'kinds:'")
+        excludes = [str(x) for x in a.get("excludes") or []]
+        for x in excludes:
+            if x not in ("offence", "power"):
+                bad(f"article {num}: excludes {x!r}; a provision's lead is told apart as an offence or a power")
         articles[num] = ArticleModel(num=num, title=a.get("title") or {}, kind=kind, key=key,
                                      elements=elements, options=options, alternatives=alternatives,
-                                     assessed_on=[str(x) for x in a.get("assessed_on") or []])
+                                     assessed_on=[str(x) for x in a.get("assessed_on") or []], excludes=excludes)
     for num, am in articles.items():
         unknown = [x for x in am.assessed_on if x not in articles]
         if unknown:

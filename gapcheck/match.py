@@ -293,6 +293,8 @@ class ElementMatcher:
         return kinds
 
     def kind_ok(self, am: ArticleModel, kinds: set[str]) -> bool:
+        if any(x + "_lead" in kinds for x in am.excludes):
+            return False
         if "definitions_only" in kinds:
             return am.kind == "definition"
         if am.kind == "definition":

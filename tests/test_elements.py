@@ -111,3 +111,14 @@ def test_alternative_conducts_count_once_in_the_score_but_each_is_required():
     with pytest.raises(GapcheckError, match="alternatives names 'sell'"):
         parse_elements({"articles": {"6": {"alternatives": [["sell"]], "elements": {
             "sale": {"terms": {"en": ["sells"]}}}}}}, "x")
+
+
+def test_excludes_is_checked_and_keeps_procedure_out_of_substantive_articles(tmp_path):
+    """Arts 11, 12 and 22 are substantive law: a provision whose lead empowers an authority (a
+    procedure code's "cooperación eficaz", "flagrancia") is not a candidate for them."""
+    assert [n for n, a in MODEL.articles.items() if "power" in a.excludes] == ["11", "12", "22"]
+    path = ROOT / "conventions" / "ets185" / "elements.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["articles"]["11"]["excludes"] = ["procedure"]
+    with pytest.raises(GapcheckError, match="article 11: excludes 'procedure'"):
+        parse_elements(data, "ets185", path=path)

@@ -118,3 +118,14 @@ def test_article_13_is_assessed_on_the_penalties_of_the_offences(chile_assessmen
     x, _ = _top(analyze([out]), "13")
     assert x.status is Status.PARTIAL and x.elements_missing == ["deprivation_of_liberty"]
     assert any("/akn/ar/act/2008/26388~art_10" in n for n in x.notes)
+
+
+def test_procedure_code_powers_do_not_implement_substantive_articles(chile_assessment):
+    """The Código Procesal Penal's plea cooperation ("cooperación eficaz", 228 bis A to septies)
+    speaks of a "cooperador", but it empowers a prosecutor or judge: it is not Art 11 (attempt and
+    aiding), which Chile has in its Código Penal, not analysed."""
+    _, provs = _top(chile_assessment, "11")
+    assert not [p for p in provs if p[1].startswith("228")], provs
+    # the CPP's interception power still implements Art 21
+    _, provs = _top(chile_assessment, "21")
+    assert ("/akn/cl/act/2000/19696", "222") in provs
