@@ -10,7 +10,8 @@ heading against the article's title (rapidfuzz) and their text against the artic
 
 Many-to-many: an article may take several provisions (a second provision is kept when it scores
 close to the best or carries a required element the others lack), and a provision may serve
-several articles (it is dropped from an article only when it fits another one clearly better).
+several articles (it is dropped from an article only when it fits another one clearly better; an
+offence, when it fits another offence article better at all, unless it is that article's best).
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ class MatchSettings:
     min_score: float = 0.45        # below this, no finding (recall first: 0.50 is a little more precise)
     relative: float = 0.80         # keep provisions scoring at least this share of the article's best
     compete: float = 0.90          # drop a pair scoring under this share of the provision's best article
+    # a national offence implements the Convention offence it fits best, and another one only as
+    # that article's best candidate (one law's "disclosure of access code" is Art 6, not Art 2 too)
+    offence_compete: float = 1.0
     max_per_article: int = 4
     complete_relative: float = 0.60  # an offence provision with every required element: kept down to this share
     element_weight: float = 0.25
@@ -439,7 +443,9 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
         best_for_provision[f.provision.ref] = max(best_for_provision.get(f.provision.ref, 0.0), f.score)
         best_for_article[f.article] = max(best_for_article.get(f.article, 0.0), f.score)
     for f in candidates:
-        if f.score >= best_for_article[f.article] or f.score >= settings.compete * best_for_provision[f.provision.ref]:
+        am = model.articles.get(f.article) if model else None
+        share = settings.offence_compete if am is not None and am.kind == "offence" else settings.compete
+        if f.score >= best_for_article[f.article] or f.score >= share * best_for_provision[f.provision.ref]:
             by_article[f.article].append(f)
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))

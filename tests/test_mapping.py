@@ -129,3 +129,15 @@ def test_procedure_code_powers_do_not_implement_substantive_articles(chile_asses
     # the CPP's interception power still implements Art 21
     _, provs = _top(chile_assessment, "21")
     assert ("/akn/cl/act/2000/19696", "222") in provs
+
+
+def test_an_offence_goes_to_the_convention_offence_it_fits_best():
+    """Mauritius s 5 ("Unauthorised access to and interception of computer service") is the
+    interception offence (Art 3); it reads like illegal access too, but it is not Art 2's best
+    candidate (s 3 is), so it is not listed there."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    mu = analyze([ROOT / "national_laws" / "mu"], use_folder_overrides=False)
+    art2, art3 = (_top(mu, n)[1] for n in ("2", "3"))
+    assert ("/akn/mu/act/2003/22", "5") in art3
+    assert ("/akn/mu/act/2003/22", "5") not in art2 and ("/akn/mu/act/2003/22", "3") in art2
