@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from gapcheck.elements import LANG2, ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements, tokenize
+from gapcheck.elements import (LANG2, ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements,
+                               no_gap_after, tokenize)
 from gapcheck.index import Corpus, TermScanner, index_corpus, lexicon
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
 from gapcheck.text import STOPWORDS
@@ -40,6 +41,7 @@ class MatchSettings:
     offence_compete: float = 1.0
     max_per_article: int = 4
     complete_relative: float = 0.60  # an offence provision with every required element: kept down to this share
+    adds_relative: float = 0.70    # a provision adding an element the chosen ones lack: kept down to this share
     element_weight: float = 0.25
     heading_weight: float = 0.25   # the rest is text similarity
     text_scale: float = 0.30       # a cosine at or above this counts as full text similarity
@@ -202,6 +204,8 @@ class ElementMatcher:
         self.computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
             [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
         self._term_kinds = None
+        self._function_words = no_gap_after(language)
+        self._term_set = frozenset(t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts)
         self.scanner = TermScanner([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
                                    + self.computer, lexicon(language))
 
@@ -340,10 +344,30 @@ class ElementMatcher:
             hit = idx.locate(self._terms[(am.num, "option:" + name)])
             if hit is not None:
                 options[name] = hit
-        in_heading = sum(1 for group in am.key if any(idx.has(self._terms[(am.num, n)], "heading") for n in group))
+        in_heading = sum(1 for group in am.key
+                         if any(_in_heading(idx, self._terms[(am.num, n)], self._function_words, self._term_set)
+                                for n in group))
         return ElementEvidence(found=found, missing=[n for n in am.elements if n not in found],
                                options=options, share=share,
                                heading_share=in_heading / len(am.key) if am.key else 0.0)
+
+
+def _in_heading(idx: TextIndex, terms, function_words: frozenset, model_terms) -> bool:
+    """Whether one of `terms` is in the heading as a term of its own, not as part of a longer one
+    that adds a word of substance ("access" in "Disclosure of access code" is the password, not the
+    conduct of illegal access; "interfering" in "interfering with" is still the conduct)."""
+    head = idx.heading_grams
+    for t in terms:
+        p = head.get(t)
+        if p is None:
+            continue
+        end = p + idx.spans.get(t, len(t))
+        # only the model's terms: the unoptimised index also holds every other n-gram
+        if not any(q <= p and q + idx.spans.get(u, len(u)) >= end and idx.spans.get(u, len(u)) > end - p
+                   and u in model_terms and any(w not in t and w not in function_words for w in u)
+                   for u, q in head.items()):
+            return True
+    return False
 
 
 _MATCHERS: dict = {}
@@ -389,6 +413,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     headless = {d.frbr_uri for d in documents if d.provisions and not any(p.heading for p in d.provisions)}
     text_weight = 1 - settings.element_weight - settings.heading_weight
     candidates: list[Finding] = []
+    heading_names: dict[int, dict[str, float]] = {}   # provision -> offence article -> key share its heading names
     at: dict[int, int] = {}          # finding -> its provision's number in the corpus
     for a in articles:
         am = model.articles.get(a.num) if model else None
@@ -424,6 +449,8 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                     score = parts + settings.heading_weight * head
                 evidence = {"elements_found": ev.found, "elements_missing": ev.missing,
                             "options_used": ev.options}
+                if am.kind == "offence":
+                    heading_names.setdefault(i, {})[a.num] = ev.heading_share
             else:
                 score = 0.4 * head + 0.6 * min(1.0, text / 0.45)
                 evidence = {}
@@ -434,6 +461,17 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             candidates.append(Finding(article=a.num, provision=provisions[i], score=round(score, 4),
                                       evidence=evidence))
             at[id(candidates[-1])] = i
+    # an offence whose heading names every key element of one offence article ("Unauthorised
+    # disclosure of password": Art 6) and none of another is not taken for the other when the
+    # words would take it there instead (a second offence in a later paragraph, scoring below the
+    # named one, is left to the rules below)
+    score_of = {(f.article, at[id(f)]): f.score for f in candidates}
+
+    def named_elsewhere(f):
+        shares = heading_names.get(at[id(f)], {})
+        return shares.get(f.article, 1.0) == 0.0 and any(
+            v >= 1.0 and score_of.get((x, at[id(f)]), 0.0) < f.score for x, v in shares.items())
+    candidates = [f for f in candidates if not named_elsewhere(f)]
     # a provision stays with an article unless another article fits it clearly better; an
     # article's best candidate always stays (else an article could lose the provision that
     # implements it to a neighbour: one section may create two offences)
@@ -502,11 +540,15 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
         if len(chosen) >= settings.max_per_article:
             break
         adds = set(f.evidence.get("elements_found", {})) - covered
-        adds_required = am is not None and any(am.elements[n].required and not am.elements[n].general_part for n in adds)
+        # a required element, or a limb of the article another provision lacks (Art 6: the password
+        # offence beside the device offence)
+        adds_required = am is not None and any(
+            (am.elements[n].required or any(n in g for g in am.alternatives)) and not am.elements[n].general_part
+            for n in adds)
         # a second offence that carries every element of the article implements it too (one law
         # punishes modifying data, another destroying it), even when the first fits better
         complete = am is not None and am.kind == "offence" and not _lacks_required(am, f.evidence)
-        if f.score >= settings.relative * fs[0].score or (adds_required and f.score >= 0.8 * fs[0].score) \
+        if f.score >= settings.relative * fs[0].score or (adds_required and f.score >= settings.adds_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)
             covered |= adds

@@ -132,12 +132,41 @@ def test_procedure_code_powers_do_not_implement_substantive_articles(chile_asses
 
 
 def test_an_offence_goes_to_the_convention_offence_it_fits_best():
-    """Mauritius s 5 ("Unauthorised access to and interception of computer service") is the
-    interception offence (Art 3); it reads like illegal access too, but it is not Art 2's best
-    candidate (s 3 is), so it is not listed there."""
+    """Colombia's 269B ("Obstaculización ilegítima de sistema informático": whoever "impida u
+    obstaculice el funcionamiento o el acceso normal a un sistema informático") is system
+    interference (Art 5); it speaks of access too, but it is not Art 2's best candidate (269A is),
+    so it is not listed there."""
     from conftest import ROOT
     from gapcheck.analysis import analyze
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    art2, art5 = (_top(co, n)[1] for n in ("2", "5"))
+    assert ("/akn/co/act/2000/599", "269B") in art5
+    assert ("/akn/co/act/2000/599", "269B") not in art2 and ("/akn/co/act/2000/599", "269A") in art2
+
+
+def test_a_heading_that_names_one_offence_keeps_a_provision_from_another():
+    """Singapore s 8 "Unauthorised disclosure of access code": its words speak of "gaining access
+    to any program or data held in any computer", like illegal access, but its heading names the
+    password offence of Art 6 and, once "access" inside "access code" is not read as the conduct,
+    nothing of Art 2. Mauritius s 8 (a password) is the second limb of Art 6 beside s 9 (devices)."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    sg = analyze([ROOT / "national_laws" / "sg"], use_folder_overrides=False)
+    assert ("/akn/sg/act/1993/cma", "8") not in _top(sg, "2")[1]
+    assert ("/akn/sg/act/1993/cma", "8") in _top(sg, "6")[1]
     mu = analyze([ROOT / "national_laws" / "mu"], use_folder_overrides=False)
-    art2, art3 = (_top(mu, n)[1] for n in ("2", "3"))
-    assert ("/akn/mu/act/2003/22", "5") in art3
-    assert ("/akn/mu/act/2003/22", "5") not in art2 and ("/akn/mu/act/2003/22", "3") in art2
+    assert ("/akn/mu/act/2003/22", "8") not in _top(mu, "2")[1]
+    assert {("/akn/mu/act/2003/22", "8"), ("/akn/mu/act/2003/22", "9")} <= set(_top(mu, "6")[1])
+
+
+def test_a_term_inside_a_longer_term_of_substance_is_not_in_the_heading():
+    from gapcheck.elements import TextIndex, compile_term, no_gap_after
+    from gapcheck.match import _in_heading
+    fw = no_gap_after("eng")
+    access, code, interfering = (compile_term(t, "eng") for t in ("access", "access code", "interfering"))
+    terms = {access, code, interfering, compile_term("interfering with", "eng")}
+    idx = TextIndex("Disclosure of access code", "A person who discloses any password", "eng")
+    assert code in idx.heading_grams and not _in_heading(idx, [access], fw, terms)
+    assert _in_heading(TextIndex("Illegal access", "A person who gains access", "eng"), [access], fw, terms)
+    # a longer term that only adds a function word does not hide the shorter one
+    assert _in_heading(TextIndex("Interfering with computer system", "", "eng"), [interfering], fw, terms)
