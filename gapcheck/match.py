@@ -37,7 +37,8 @@ class MatchSettings:
     relative: float = 0.80         # keep provisions scoring at least this share of the article's best
     compete: float = 0.90          # drop a pair scoring under this share of the provision's best article
     # a national offence implements the Convention offence it fits best, and another one only as
-    # that article's best candidate (one law's "disclosure of access code" is Art 6, not Art 2 too)
+    # that article's best candidate ("Obstaculización ilegítima de sistema informático" is Art 5,
+    # not Art 2 too)
     offence_compete: float = 1.0
     max_per_article: int = 4
     complete_relative: float = 0.60  # an offence provision with every required element: kept down to this share
@@ -205,9 +206,9 @@ class ElementMatcher:
             [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
         self._term_kinds = None
         self._function_words = no_gap_after(language)
-        self._term_set = frozenset(t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts)
-        self.scanner = TermScanner([t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
-                                   + self.computer, lexicon(language))
+        model_terms = [t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
+        self._term_set = frozenset(model_terms)
+        self.scanner = TermScanner(model_terms + self.computer, lexicon(language))
 
     def locate_elements(self, am: ArticleModel, idx: TextIndex, found: dict | None = None) -> dict[str, tuple]:
         """Where each element of `am` (those not already in `found`) first occurs in a provision,
@@ -357,14 +358,17 @@ def _in_heading(idx: TextIndex, terms, function_words: frozenset, model_terms) -
     that adds a word of substance ("access" in "Disclosure of access code" is the password, not the
     conduct of illegal access; "interfering" in "interfering with" is still the conduct)."""
     head = idx.heading_grams
+
+    def words(u):
+        return idx.spans.get(u, len(u))
+
     for t in terms:
         p = head.get(t)
         if p is None:
             continue
-        end = p + idx.spans.get(t, len(t))
         # only the model's terms: the unoptimised index also holds every other n-gram
-        if not any(q <= p and q + idx.spans.get(u, len(u)) >= end and idx.spans.get(u, len(u)) > end - p
-                   and u in model_terms and any(w not in t and w not in function_words for w in u)
+        if not any(q <= p and q + words(u) >= p + words(t) and words(u) > words(t) and u in model_terms
+                   and any(w not in t and w not in function_words for w in u)
                    for u, q in head.items()):
             return True
     return False
