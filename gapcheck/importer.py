@@ -543,20 +543,21 @@ def _accept_section(num: str, provisions, cur) -> bool:
 def _first_section_has_text(lines, idx) -> bool:
     """Before the first section, a heading line belongs to it only when the section line has text:
     a bare "1." is the number column of a table of contents, whose titles stay in the front matter."""
-    for _, s in lines[idx + 1: idx + 3]:
-        if s:
-            m = _SECTION_WORD.match(s) or _NUMBERED.match(s)
-            return bool(m and m.group("rest").strip())
-    return False
+    s = _next_text(lines, idx)
+    m = _SECTION_WORD.match(s) or _NUMBERED.match(s)
+    return bool(m and m.group("rest").strip())
+
+
+def _next_text(lines, idx) -> str:
+    """The next line with words after line `idx` (blank lines, and the margin line numbers of a
+    gazette already taken out, may stand between a heading and its section)."""
+    return next((s for _, s in lines[idx + 1: idx + 6] if s), "")
 
 
 def _next_is_section(lines, idx, provisions, cur) -> bool:
-    for _, s in lines[idx + 1: idx + 3]:
-        if not s:
-            continue
-        m = _SECTION_WORD.match(s) or _NUMBERED.match(s)
-        return bool(m and _accept_section(m.group("num"), provisions, cur))
-    return False
+    s = _next_text(lines, idx)
+    m = _SECTION_WORD.match(s) or _NUMBERED.match(s)
+    return bool(m and _accept_section(m.group("num"), provisions, cur))
 
 
 def _long_heading(s: str) -> bool:

@@ -269,3 +269,16 @@ def test_colombian_note_after_the_heading_and_long_headings(tmp_path):
     # a heading of fifteen words is still a heading
     assert doc.find("art_236").heading == ("Recuperación de información dejada al navegar por internet u otros medios "
                                             "tecnológicos que produzcan efectos equivalentes")
+
+
+def test_gazette_heading_above_a_section_across_removed_margin_numbers(tmp_path):
+    """South Africa's gazette prints margin line numbers ("35") between a heading and its section:
+    once they are taken out, the heading still belongs to the section below, not to the text of
+    the one above."""
+    doc, _ = _import(tmp_path, "za_cybercrimes-act-19-2020.gazette-44651.md", "za", "eng", number="19",
+                     date="2020-06-01")
+    s7 = doc.find("sec_7")
+    assert s7.heading == ("Unlawful acquisition, possession, provision, receipt or use of password, access code "
+                          "or similar data or device")
+    assert "Unlawful acquisition" not in doc.find("sec_6").full_text
+    assert doc.find("sec_4").heading == "Unlawful acts in respect of software or hardware tool"
