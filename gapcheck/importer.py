@@ -579,7 +579,7 @@ def _looks_like_heading(s: str) -> bool:
 _AMENDMENT_NOTE = re.compile(
     r"(?:(?:Modificad|Adicionad|Subrogad|Derogad|Reglamentad|Aclarad|Corregid|Sustituid)[oa]s?"
     r"|Declarad[oa]s?\s+\w+)(?:\s+(?:parcialmente|tácitamente|expresamente))?\s+por\s+(?:el|la|los|las)\s+"
-    r"(?:[Aa]rt(?:ículo|ículos|s)?\.?\s*)?[\w-]+(?:\s*(?:,|y)\s*[\w-]+)*?\s*,?\s*(?:de\s+la\s+)?"
+    r"(?:[Aa]rt(?:ículo|ículos|s)?\.?\s*)?[\w-]+(?:\s*(?:,|y)\s*[\w-]+)*?\s*,?\s*(?:del?\s+(?:la\s+)?)?"
     r"(?:[Ll]ey|[Dd]ecreto(?:\s+[Ll]ey)?|Acto\s+Legislativo)\s+[\d.]+\s+de\s+\d{4}\s*[.,;]?\s*")
 _REVIVED = re.compile(r"Mediante\s+el\s+art(?:ículo)?\.?\s*[\w-]+\s+de\s+la\s+(?:[Ll]ey|[Dd]ecreto)\s+[\d.]+\s+de\s+\d{4},"
                       r"[^:]{0,80}?(?:recupera\s+su\s+vigencia|queda\s+así)[^:]{0,20}:\s*")
@@ -608,14 +608,19 @@ def split_amendment_note(rest: str) -> tuple[str, str]:
 
 def _split_heading_es(rest: str) -> tuple[str, str]:
     """'Acceso ilícito. El que…' -> ('Acceso ilícito', 'El que…'); 'Sin perjuicio de…, …' -> ('', …)."""
-    m = re.match(r"^(?P<h>[^.:;]{2,160}?)\s*[.:](?:\s*[" + DASHES + r"])?\s+(?P<b>\S.*)$", rest)
+    m = re.match(r"^(?P<h>[^.:;]{2,160}?)(?P<sp>\s*)[.:](?:\s*[" + DASHES + r"])?\s+(?P<b>\S.*)$", rest)
     if not m:
         return "", rest
     h = m.group("h").strip()
     words = h.split()
+    # a heading may begin with an article ("La multa", "Las penas privativas de otros derechos")
+    # where the source sets it apart with a space before the stop, as the Colombian codes do
+    set_apart = bool(m.group("sp")) and len(words) <= 8
+    opening = r"^(Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada)\b" if set_apart else \
+        r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada)\b"
     if (len(words) <= 16 and h[:1].isupper() and not re.search(r"\d$", h)
             and (h.count(",") == 0 or len(words) <= 8)
-            and not re.match(r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada|Las?)\b", h)
+            and not re.match(opening, h)
             and not re.search(r"\b(será|serán|podrá|podrán|deberá|deberán|se aplicará|impondrá|impondrán|"
                               r"tendrá|tendrán|es|son)\b", h)):
         return h, m.group("b").strip()

@@ -247,6 +247,13 @@ def test_colombian_amendment_notes_and_earlier_wording_are_not_the_law(tmp_path)
     assert "participen menores de edad" not in words and "bases de datos de Internet" in words
     # an article repealed outright keeps no words of its own, only the note
     assert doc.find("art_38A").full_text.strip() == ""
+    # a heading opening with an article, set apart by a space before the stop ("La multa . Modificado
+    # por el Art. 46, Ley 1453 de 2011 . La pena de multa …"), and a note citing a decree
+    assert doc.find("art_39").heading == "La multa"
+    assert doc.find("art_39").full_text.startswith("La pena de multa se sujetará")
+    assert doc.find("art_37").full_text.startswith("La pena de prisión")
+    # a sentence opening with an article is still text ("La conducta es preterintencional cuando…")
+    assert doc.find("art_24").heading == "" and doc.find("art_24").full_text.startswith("La conducta es")
     root = etree.parse(str(tmp_path / "co-599.xml"))
     ns = {"a": AKN_NS}
 
