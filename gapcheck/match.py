@@ -40,6 +40,10 @@ class MatchSettings:
     # that article's best candidate ("Obstaculización ilegítima de sistema informático" is Art 5,
     # not Art 2 too)
     offence_compete: float = 1.0
+    # an article keeps its best candidate even when the provision fits another article better,
+    # unless it fits that one clearly better (under this share) and the article has candidates of
+    # its own ("Disclosure of preserved data" is Art 17, though its heading names Art 16's elements)
+    best_stays: float = 0.80
     max_per_article: int = 4
     complete_relative: float = 0.60  # an offence provision with every required element: kept down to this share
     adds_relative: float = 0.70    # a provision adding an element the chosen ones lack: kept down to this share
@@ -477,17 +481,23 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             v >= 1.0 and score_of.get((x, at[id(f)]), 0.0) < f.score for x, v in shares.items())
     candidates = [f for f in candidates if not named_elsewhere(f)]
     # a provision stays with an article unless another article fits it clearly better; an
-    # article's best candidate always stays (else an article could lose the provision that
-    # implements it to a neighbour: one section may create two offences)
+    # article's best candidate stays too (else an article could lose the provision that implements
+    # it to a neighbour: one section may create two offences), unless the article has candidates
+    # that fit it best and this one fits another article far better
     best_for_provision: dict[str, float] = {}
     best_for_article: dict[str, float] = {}
     for f in candidates:
         best_for_provision[f.provision.ref] = max(best_for_provision.get(f.provision.ref, 0.0), f.score)
         best_for_article[f.article] = max(best_for_article.get(f.article, 0.0), f.score)
-    for f in candidates:
+    def fits_here(f):
         am = model.articles.get(f.article) if model else None
         share = settings.offence_compete if am is not None and am.kind == "offence" else settings.compete
-        if f.score >= best_for_article[f.article] or f.score >= share * best_for_provision[f.provision.ref]:
+        return f.score >= share * best_for_provision[f.provision.ref]
+
+    has_own = {f.article for f in candidates if fits_here(f)}
+    for f in candidates:
+        if fits_here(f) or (f.score >= best_for_article[f.article] and (
+                f.article not in has_own or f.score >= settings.best_stays * best_for_provision[f.provision.ref])):
             by_article[f.article].append(f)
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))

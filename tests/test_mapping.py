@@ -170,3 +170,14 @@ def test_a_term_inside_a_longer_term_of_substance_is_not_in_the_heading():
     assert _in_heading(TextIndex("Illegal access", "A person who gains access", "eng"), [access], fw, terms)
     # a longer term that only adds a function word does not hide the shorter one
     assert _in_heading(TextIndex("Interfering with computer system", "", "eng"), [interfering], fw, terms)
+
+
+def test_a_power_fitting_another_article_far_better_leaves_an_article_with_its_own():
+    """Mauritius s 12 "Disclosure of preserved data" is Art 17 (partial disclosure of traffic
+    data); its heading also names Art 16's elements (preserve, data) and it scores highest there,
+    but Art 16 has its own provision, s 11 "Preservation order", so s 12 is not listed under it."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    mu = analyze([ROOT / "national_laws" / "mu"], use_folder_overrides=False)
+    assert _top(mu, "16")[1] == [("/akn/mu/act/2003/22", "11")]
+    assert ("/akn/mu/act/2003/22", "12") in _top(mu, "17")[1]
