@@ -349,6 +349,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             continue
         if s.startswith("@container "):
             flush()
+            prior_text = False
             label = s[len("@container "):].strip()
             mc = _CONTAINER.match(label)
             kind = _CONTAINER_KIND.get(mc.group("kind").lower().rstrip("."), "hcontainer") if mc else "hcontainer"
@@ -364,8 +365,9 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             flush()
             pending_heading = s[len("@heading "):].strip()
             continue
-        if pending_container is not None and not pending_container[2] and s.isupper() and len(s.split()) <= 14 \
-                and not _ARTICLE.match(s):
+        if pending_container is not None and not pending_container[2] and (s.isupper() or _looks_like_heading(s)) \
+                and len(s.split()) <= 14 and not _ARTICLE.match(s):
+            # the title of a division whose label stood alone ("CAPÍTULO II" / "De las penas")
             pending_container[2] = s
             containers[-1] = tuple(pending_container)
             continue
@@ -388,8 +390,9 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                 # after the current one ("Texto anterior"): it stays inside the article.
                 m_art = None
         m = m_art or m_sec
-        if not m and cur is not None and (prior_text or (style == "article" and _PRIOR_TEXT.match(s))):
-            # the earlier wording, until the next article: a note, not the law in force
+        if not m and cur is not None and (prior_text or (style == "article" and _PRIOR_TEXT.match(s))) \
+                and not _CONTAINER.match(s):
+            # the earlier wording, until the next article or division: a note, not the law in force
             flush()
             prior_text = True
             cur.earlier.append(s)
@@ -452,6 +455,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
         mc = _CONTAINER.match(s)
         if mc and (len(s.split()) <= 16) and not s.endswith((",", ";")):
             flush()
+            prior_text = False
             kind = _CONTAINER_KIND.get(mc.group("kind").lower().rstrip("."), "hcontainer")
             heading = mc.group("rest").strip(" .:" + DASHES)
             containers = [c for c in containers if _RANK.get(c[0], 9) < _RANK.get(kind, 9)]

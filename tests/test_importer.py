@@ -289,3 +289,17 @@ def test_gazette_heading_above_a_section_across_removed_margin_numbers(tmp_path)
                           "or similar data or device")
     assert "Unlawful acquisition" not in doc.find("sec_6").full_text
     assert doc.find("sec_4").heading == "Unlawful acts in respect of software or hardware tool"
+
+
+def test_a_division_label_standing_alone_takes_the_next_line_as_its_title(tmp_path):
+    """Ley 1273 prints "CAPITULO. II" and, on the next line, "De los atentados informáticos y otras
+    infracciones": the title belongs to the chapter, not to the end of article 269H."""
+    doc, _ = _import(tmp_path, "co_ley-1273-2009-delitos-informaticos.json", "co", "spa", number="1273", date="2009-01-05")
+    assert "atentados informáticos" not in doc.find("art_269H").full_text
+    assert doc.find("art_269I").heading == "Hurto por medios informáticos y semejantes"
+    # the earlier wording of an article stops at the next division
+    _, provs, _ = split_provisions("Artículo 1. Objeto. El que acceda a un sistema.\n"
+                                   "Texto anterior: El que entre a un sistema.\nCAPÍTULO II\nDe las penas\n"
+                                   "Artículo 2. Penas. Las penas son las siguientes.\n")
+    assert provs[0].earlier == ["Texto anterior: El que entre a un sistema."]
+    assert (provs[1].heading, provs[1].containers) == ("Penas", [("chapter", "II", "De las penas")])
