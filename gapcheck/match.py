@@ -469,36 +469,8 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             candidates.append(Finding(article=a.num, provision=provisions[i], score=round(score, 4),
                                       evidence=evidence))
             at[id(candidates[-1])] = i
-    # an offence whose heading names every key element of one offence article ("Unauthorised
-    # disclosure of password": Art 6) and none of another is not taken for the other when the
-    # words would take it there instead (a second offence in a later paragraph, scoring below the
-    # named one, is left to the rules below)
-    score_of = {(f.article, at[id(f)]): f.score for f in candidates}
-
-    def named_elsewhere(f):
-        shares = heading_names.get(at[id(f)], {})
-        return shares.get(f.article, 1.0) == 0.0 and any(
-            v >= 1.0 and score_of.get((x, at[id(f)]), 0.0) < f.score for x, v in shares.items())
-    candidates = [f for f in candidates if not named_elsewhere(f)]
-    # a provision stays with an article unless another article fits it clearly better; an
-    # article's best candidate stays too (else an article could lose the provision that implements
-    # it to a neighbour: one section may create two offences), unless the article has candidates
-    # that fit it best and this one fits another article far better
-    best_for_provision: dict[str, float] = {}
-    best_for_article: dict[str, float] = {}
-    for f in candidates:
-        best_for_provision[f.provision.ref] = max(best_for_provision.get(f.provision.ref, 0.0), f.score)
-        best_for_article[f.article] = max(best_for_article.get(f.article, 0.0), f.score)
-    def fits_here(f):
-        am = model.articles.get(f.article) if model else None
-        share = settings.offence_compete if am is not None and am.kind == "offence" else settings.compete
-        return f.score >= share * best_for_provision[f.provision.ref]
-
-    has_own = {f.article for f in candidates if fits_here(f)}
-    for f in candidates:
-        if fits_here(f) or (f.score >= best_for_article[f.article] and (
-                f.article not in has_own or f.score >= settings.best_stays * best_for_provision[f.provision.ref])):
-            by_article[f.article].append(f)
+    for f in _settle(candidates, at, heading_names, model, settings):
+        by_article[f.article].append(f)
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
         by_article[num] = _select(fs, model.articles.get(num) if model else None, settings)
@@ -515,6 +487,43 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
         if am is not None and am.assessed_on:
             by_article[a.num] = _assessed_on(am, by_article, at, corpus, em)
     return by_article
+
+
+def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: ElementModel | None,
+            settings: MatchSettings) -> list[Finding]:
+    """The candidates each article keeps before selection, when a provision could serve several."""
+    # an offence whose heading names every key element of one offence article ("Unauthorised
+    # disclosure of password": Art 6) and none of another is not taken for the other when the
+    # words would take it there instead (a second offence in a later paragraph, scoring below the
+    # named one, is left to the rules below)
+    score_of = {(f.article, at[id(f)]): f.score for f in candidates}
+
+    def named_elsewhere(f):
+        shares = heading_names.get(at[id(f)], {})
+        return shares.get(f.article, 1.0) == 0.0 and any(
+            v >= 1.0 and (x, at[id(f)]) in score_of and score_of[(x, at[id(f)])] < f.score
+            for x, v in shares.items())
+
+    candidates = [f for f in candidates if not named_elsewhere(f)]
+    # a provision stays with an article unless another article fits it clearly better; an
+    # article's best candidate stays too (else an article could lose the provision that implements
+    # it to a neighbour: one section may create two offences), unless the article has candidates
+    # that fit it best and this one fits another article far better
+    best_for_provision: dict[str, float] = {}
+    best_for_article: dict[str, float] = {}
+    for f in candidates:
+        best_for_provision[f.provision.ref] = max(best_for_provision.get(f.provision.ref, 0.0), f.score)
+        best_for_article[f.article] = max(best_for_article.get(f.article, 0.0), f.score)
+
+    def fits_here(f):
+        am = model.articles.get(f.article) if model else None
+        share = settings.offence_compete if am is not None and am.kind == "offence" else settings.compete
+        return f.score >= share * best_for_provision[f.provision.ref]
+
+    has_own = {f.article for f in candidates if fits_here(f)}
+    return [f for f in candidates
+            if fits_here(f) or (f.score >= best_for_article[f.article] and (
+                f.article not in has_own or f.score >= settings.best_stays * best_for_provision[f.provision.ref]))]
 
 
 def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dict, corpus: Corpus,
