@@ -408,9 +408,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             provisions.append(cur)
             pending_container = None
             if m_art:
-                note, rest = split_amendment_note(rest)
-                if note:
-                    cur.notes.append(note)
+                rest = _take_amendment_note(rest, cur.notes)
                 h, body = _split_heading_es(rest)
                 if not h and rest and not re.search(r"[:;,]$", rest) and _text_follows(lines, idx):
                     # "Artículo 1.- Objeto" or "ARTÍCULO 229 bis. - Daño informático." with the
@@ -421,9 +419,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                         h, body = phrase, ""
                 # the amendment history may also follow the heading ("Interceptación de
                 # comunicaciones telefónicas y similares. Modificado por el art. 52, Ley 1453 de 2011,")
-                note, body = split_amendment_note(body)
-                if note:
-                    cur.notes.append(note)
+                body = _take_amendment_note(body, cur.notes)
             else:
                 spent = re.fullmatch(rf"[{DASHES}]+\s*((?:\d+[A-Z]?\.\s*[{DASHES}]+\s*)*)", rest)
                 if spent:
@@ -608,6 +604,14 @@ def split_amendment_note(rest: str) -> tuple[str, str]:
     m = _NEW_TEXT.match(rest, pos)
     end = m.end() if m else pos
     return rest[:end].strip(), rest[end:].strip()
+
+
+def _take_amendment_note(text: str, notes: list[str]) -> str:
+    """`text` without the amendment note it opens with, which goes to `notes`."""
+    note, rest = split_amendment_note(text)
+    if note:
+        notes.append(note)
+    return rest
 
 
 def _split_heading_es(rest: str) -> tuple[str, str]:
