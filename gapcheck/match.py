@@ -44,7 +44,7 @@ class MatchSettings:
     # unless it fits that one clearly better (under this share) and the article has candidates of
     # its own ("Disclosure of preserved data" is Art 17, though its heading names Art 16's elements)
     best_stays: float = 0.80
-    max_per_article: int = 4
+    max_per_article: int = 3
     complete_relative: float = 0.60  # an offence provision with every required element: kept down to this share
     adds_relative: float = 0.70    # a provision adding an element the chosen ones lack: kept down to this share
     element_weight: float = 0.25
@@ -218,11 +218,17 @@ class ElementMatcher:
         """Where each element of `am` (those not already in `found`) first occurs in a provision,
         as (term, position), in the model's order."""
         found = dict(found or {})
+        # one national word is evidence of one element: "responsabilidad" is the liability, not
+        # also the person responsible ("responsables", the same stem). A phrase may name two
+        # ("ampliación del registro": a search, and its extension).
+        taken = {hit[1] for hit in found.values() if len(hit[0]) == 1}
         for name, e in am.elements.items():
             if name not in found:
                 hit = idx.locate(self._terms[(am.num, name)], e.where)
-                if hit is not None:
+                if hit is not None and not (len(hit[0]) == 1 and hit[1] in taken):
                     found[name] = hit
+                    if len(hit[0]) == 1:
+                        taken.add(hit[1])
         return {n: found[n] for n in am.elements if n in found}
 
     def share(self, am: ArticleModel, found) -> float:
@@ -559,6 +565,7 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
         return []
     chosen = [fs[0]]
     covered = set(fs[0].evidence.get("elements_found", {}))
+    plain = not fs[0].evidence.get("options_used")
     for f in fs[1:]:
         if len(chosen) >= settings.max_per_article:
             break
@@ -571,10 +578,15 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
         # a second offence that carries every element of the article implements it too (one law
         # punishes modifying data, another destroying it), even when the first fits better
         complete = am is not None and am.kind == "offence" and not _lacks_required(am, f.evidence)
+        # a further offence that adds a condition the Party may add (access "with intent to commit
+        # an offence") beside one without it is the aggravated variant, not another implementation
+        if complete and not adds_required and f.evidence.get("options_used") and plain:
+            continue
         if f.score >= settings.relative * fs[0].score or (adds_required and f.score >= settings.adds_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)
             covered |= adds
+            plain = plain or not f.evidence.get("options_used")
     return chosen
 
 

@@ -181,3 +181,29 @@ def test_a_power_fitting_another_article_far_better_leaves_an_article_with_its_o
     mu = analyze([ROOT / "national_laws" / "mu"], use_folder_overrides=False)
     assert _top(mu, "16")[1] == [("/akn/mu/act/2003/22", "11")]
     assert ("/akn/mu/act/2003/22", "12") in _top(mu, "17")[1]
+
+
+def test_the_aggravated_variant_of_an_offence_is_not_a_second_implementation():
+    """Singapore s 3 (unauthorised access) implements Art 2; s 4 ("Access with intent to commit
+    or facilitate commission of offence") adds the dishonest intent Art 2 lets a Party require,
+    so beside s 3 it is the aggravated variant, not another implementation. Barbados likewise:
+    s 4 "Illegal access", not s 10 or s 13 (access with the intention to commit a further
+    offence)."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    sg = analyze([ROOT / "national_laws" / "sg"], use_folder_overrides=False)
+    art2 = _top(sg, "2")[1]
+    assert ("/akn/sg/act/1993/cma", "3") in art2 and ("/akn/sg/act/1993/cma", "4") not in art2
+    bb = analyze([ROOT / "national_laws" / "bb"], use_folder_overrides=False)
+    art2 = [num for _, num in _top(bb, "2")[1]]
+    assert "4" in art2 and "10" not in art2 and "13" not in art2
+
+
+def test_one_word_is_evidence_of_one_element(chile_assessment):
+    """Chile's CPP art 58 ("La responsabilidad penal sólo puede hacerse efectiva en las personas
+    naturales"): "responsabilidad" is Art 12's liability; it is not also the person in a leading
+    position ("responsables" in the element's terms has the same stem)."""
+    x, _ = _top(chile_assessment, "12")
+    f = next(f for f in x.findings if f.provision.top_num == "58")
+    found = f.evidence["elements_found"]
+    assert "liability" in found and "leading_position" not in found
