@@ -475,11 +475,18 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             candidates.append(Finding(article=a.num, provision=provisions[i], score=round(score, 4),
                                       evidence=evidence))
             at[id(candidates[-1])] = i
-    for f in _settle(candidates, at, heading_names, model, settings):
+    kept, only_as_best = _settle(candidates, at, heading_names, model, settings)
+    for f in kept:
         by_article[f.article].append(f)
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
         by_article[num] = _select(fs, model.articles.get(num) if model else None, settings)
+    # a provision that is one article's own best fit is not also a further provision of another
+    # (the interception power that implements Art 21 is not also a second production order);
+    # one kept only as an article's best, for want of another, does not count
+    primary = {fs[0].provision.ref: num for num, fs in by_article.items() if fs and id(fs[0]) not in only_as_best}
+    for num, fs in by_article.items():
+        by_article[num] = fs[:1] + [f for f in fs[1:] if primary.get(f.provision.ref, num) == num]
         # the words as written and the shared stems, for the findings kept
         for f in by_article[num]:
             i = at[id(f)]
@@ -496,8 +503,9 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
 
 
 def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: ElementModel | None,
-            settings: MatchSettings) -> list[Finding]:
-    """The candidates each article keeps before selection, when a provision could serve several."""
+            settings: MatchSettings) -> tuple[list[Finding], set[int]]:
+    """The candidates each article keeps before selection, when a provision could serve several,
+    and (as ids) those kept only as an article's best candidate though they fit another better."""
     # an offence whose heading names every key element of one offence article ("Unauthorised
     # disclosure of password": Art 6) and none of another is not taken for the other when the
     # words would take it there instead (a second offence in a later paragraph, scoring below the
@@ -527,9 +535,10 @@ def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: Ele
         return f.score >= share * best_for_provision[f.provision.ref]
 
     has_own = {f.article for f in candidates if fits_here(f)}
-    return [f for f in candidates
+    kept = [f for f in candidates
             if fits_here(f) or (f.score >= best_for_article[f.article] and (
                 f.article not in has_own or f.score >= settings.best_stays * best_for_provision[f.provision.ref]))]
+    return kept, {id(f) for f in kept if not fits_here(f)}
 
 
 def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dict, corpus: Corpus,

@@ -207,3 +207,13 @@ def test_one_word_is_evidence_of_one_element(chile_assessment):
     f = next(f for f in x.findings if f.provision.top_num == "58")
     found = f.evidence["elements_found"]
     assert "liability" in found and "leading_position" not in found
+
+
+def test_a_provision_that_is_one_articles_best_fit_is_not_an_also_ran_of_another(chile_assessment):
+    """Chile's CPP art 222 (interception of telecommunications) is the best fit of Art 21; it
+    also speaks of providers and their subscribers' data, but it is not listed as a further
+    production order (Art 18) beside art 218 ter, which is one."""
+    cpp = "/akn/cl/act/2000/19696"
+    assert _top(chile_assessment, "21")[1][0] == (cpp, "222")
+    art18 = _top(chile_assessment, "18")[1]
+    assert (cpp, "218 ter") in art18 and (cpp, "222") not in art18
