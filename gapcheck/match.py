@@ -211,7 +211,10 @@ class ElementMatcher:
         self._term_kinds = None
         self._function_words = no_gap_after(language)
         model_terms = [t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
-        self._term_set = frozenset(model_terms)
+        # the longer terms that can hide a shorter one in a heading ("access" in "access code"):
+        # the elements' terms, not the words that say what kind a provision is ("solicitudes de
+        # asistencia" is still a request)
+        self._term_set = frozenset(t for ts in self._terms.values() for t in ts)
         self.scanner = TermScanner(model_terms + self.computer, lexicon(language))
 
     def locate_elements(self, am: ArticleModel, idx: TextIndex, found: dict | None = None) -> dict[str, tuple]:
@@ -321,7 +324,9 @@ class ElementMatcher:
         if am.kind in ("general", "any") or am.kind not in self._kinds:
             return True
         if am.kind == "cooperation":
-            return bool(kinds & {"cooperation", "power"})
+            # a domestic power (a provider keeping traffic data "reservado") is not the
+            # confidentiality of a foreign request: co-operation speaks of the foreign side
+            return "cooperation" in kinds
         if am.kind == "power" and "cooperation" in kinds:
             return False           # answering a foreign request is co-operation, not a domestic power
         if am.kind == "power" and "offence_lead" in kinds and "power_lead" not in kinds:

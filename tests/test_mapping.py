@@ -217,3 +217,15 @@ def test_a_provision_that_is_one_articles_best_fit_is_not_an_also_ran_of_another
     assert _top(chile_assessment, "21")[1][0] == (cpp, "222")
     art18 = _top(chile_assessment, "18")[1]
     assert (cpp, "218 ter") in art18 and (cpp, "222") not in art18
+
+
+def test_co_operation_articles_take_provisions_that_speak_of_the_foreign_side(chile_assessment):
+    """Chile's CPP art 218 ter (providers keep traffic-data requests "reservado", and the records
+    "sólo podrán ser utilizados" for the investigation) is a domestic power, not the
+    confidentiality of a foreign request (Art 28). Barbados' new s 18A ("Confidentiality of
+    request for assistance") is: a request for assistance is the foreign side."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    assert ("/akn/cl/act/2000/19696", "218 ter") not in _top(chile_assessment, "28")[1]
+    bb = analyze([ROOT / "national_laws" / "bb"], use_folder_overrides=False)
+    assert ("/akn/bb/bill/2024/mutual-assistance-amendment", "3") in _top(bb, "28")[1]
