@@ -357,7 +357,9 @@ class ElementMatcher:
         share = self.share(am, found)
         options = {}
         for name in am.options:
-            hit = idx.locate(self._terms[(am.num, "option:" + name)])
+            # a condition the offence requires is in its definition, not in an exception or a
+            # penalty clause further down
+            hit = idx.locate(self._terms[(am.num, "option:" + name)], "lead" if am.kind == "offence" else "text")
             if hit is not None:
                 options[name] = hit
         in_heading = sum(1 for group in am.key
@@ -577,6 +579,13 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
     """The best candidate, then those close to it or adding a required element it lacks."""
     if not fs:
         return []
+    if am is not None and am.kind == "offence" and fs[0].evidence.get("options_used"):
+        # the plain offence implements the article before its aggravated variant ("Access with
+        # intent to commit offences" beside "Unauthorised access"), when it fits about as well
+        plain = [f for f in fs[1:] if f.score >= settings.relative * fs[0].score
+                 and not f.evidence.get("options_used") and not _lacks_required(am, f.evidence)]
+        if plain:
+            fs = [plain[0]] + [f for f in fs if f is not plain[0]]
     chosen = [fs[0]]
     covered = set(fs[0].evidence.get("elements_found", {}))
     plain = not fs[0].evidence.get("options_used")

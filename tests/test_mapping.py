@@ -186,9 +186,10 @@ def test_a_power_fitting_another_article_far_better_leaves_an_article_with_its_o
 def test_the_aggravated_variant_of_an_offence_is_not_a_second_implementation():
     """Singapore s 3 (unauthorised access) implements Art 2; s 4 ("Access with intent to commit
     or facilitate commission of offence") adds the dishonest intent Art 2 lets a Party require,
-    so beside s 3 it is the aggravated variant, not another implementation. Barbados likewise:
-    s 4 "Illegal access", not s 10 or s 13 (access with the intention to commit a further
-    offence)."""
+    so beside s 3 it is the aggravated variant, not another implementation. Barbados: s 4
+    "Illegal access", not s 10 (access "with the intention to commit a further offence").
+    Mauritius s 4 ("Access with intent to commit offences") scores a little above s 3, but the
+    plain offence comes first, and then s 4 is the variant."""
     from conftest import ROOT
     from gapcheck.analysis import analyze
     sg = analyze([ROOT / "national_laws" / "sg"], use_folder_overrides=False)
@@ -196,7 +197,19 @@ def test_the_aggravated_variant_of_an_offence_is_not_a_second_implementation():
     assert ("/akn/sg/act/1993/cma", "3") in art2 and ("/akn/sg/act/1993/cma", "4") not in art2
     bb = analyze([ROOT / "national_laws" / "bb"], use_folder_overrides=False)
     art2 = [num for _, num in _top(bb, "2")[1]]
-    assert "4" in art2 and "10" not in art2 and "13" not in art2
+    assert art2[0] == "4" and "10" not in art2
+    mu = analyze([ROOT / "national_laws" / "mu"], use_folder_overrides=False)
+    art2 = [num for _, num in _top(mu, "2")[1]]
+    assert art2[0] == "3" and "4" not in art2
+
+
+def test_an_option_is_read_in_the_offence_itself_not_in_an_aggravation(chile_assessment):
+    """Ley 21.459 art 2 requires the infringing of security measures in its first paragraph; the
+    intent to seize or use the information only raises the penalty in a later one, so only the
+    first is reported as an option the offence uses."""
+    x, _ = _top(chile_assessment, "2")
+    options = x.findings[0].evidence["options_used"]
+    assert "security_measures" in options and "dishonest_intent" not in options
 
 
 def test_one_word_is_evidence_of_one_element(chile_assessment):
