@@ -45,6 +45,9 @@ class MatchSettings:
     # its own ("Disclosure of preserved data" is Art 17, though its heading names Art 16's elements)
     best_stays: float = 0.80
     max_per_article: int = 3
+    # an offence article may take one national offence per conduct (Art 9: producing, offering,
+    # distributing, procuring, possessing), often in as many sections
+    max_per_offence: int = 4
     complete_relative: float = 0.60  # an offence provision with every required element: kept down to this share
     adds_relative: float = 0.70    # a provision adding an element the chosen ones lack: kept down to this share
     element_weight: float = 0.25
@@ -590,7 +593,8 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
     covered = set(fs[0].evidence.get("elements_found", {}))
     plain = not fs[0].evidence.get("options_used")
     for f in fs[1:]:
-        if len(chosen) >= settings.max_per_article:
+        if len(chosen) >= (settings.max_per_offence if am is not None and am.kind == "offence"
+                           else settings.max_per_article):
             break
         adds = set(f.evidence.get("elements_found", {})) - covered
         # a required element, or a limb of the article another provision lacks (Art 6: the password
