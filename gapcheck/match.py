@@ -490,7 +490,8 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
         by_article[f.article].append(f)
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
-        by_article[num] = _select(fs, model.articles.get(num) if model else None, settings)
+        named = {id(f) for f in fs if heading_names.get(at[id(f)], {}).get(num, 0.0) >= 1.0}
+        by_article[num] = _select(fs, model.articles.get(num) if model else None, settings, named)
     # a provision that is one article's own best fit is not also a further provision of another
     # (the interception power that implements Art 21 is not also a second production order);
     # one kept only as an article's best, for want of another, does not count
@@ -578,8 +579,10 @@ def _lacks_required(am: ArticleModel, evidence: dict) -> bool:
                for n in evidence.get("elements_missing", []))
 
 
-def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings) -> list[Finding]:
-    """The best candidate, then those close to it or adding a required element it lacks."""
+def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
+            named: set[int] = frozenset()) -> list[Finding]:
+    """The best candidate, then those close to it or adding a required element it lacks.
+    `named`: (ids of) offences whose heading names every key element of the article."""
     if not fs:
         return []
     if am is not None and am.kind == "offence" and fs[0].evidence.get("options_used"):
@@ -609,7 +612,10 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings)
         # an offence") beside one without it is the aggravated variant, not another implementation
         if complete and not adds_required and f.evidence.get("options_used") and plain:
             continue
-        if f.score >= settings.relative * fs[0].score or (adds_required and f.score >= settings.adds_relative * fs[0].score) \
+        # an offence whose heading names the article ("Disclosure of access code": Art 6) is
+        # another of its offences, though its words fit less closely than the first's
+        if f.score >= settings.relative * fs[0].score \
+                or ((adds_required or id(f) in named) and f.score >= settings.adds_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)
             covered |= adds

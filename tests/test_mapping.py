@@ -242,3 +242,13 @@ def test_co_operation_articles_take_provisions_that_speak_of_the_foreign_side(ch
     assert ("/akn/cl/act/2000/19696", "218 ter") not in _top(chile_assessment, "28")[1]
     bb = analyze([ROOT / "national_laws" / "bb"], use_folder_overrides=False)
     assert ("/akn/bb/bill/2024/mutual-assistance-amendment", "3") in _top(bb, "28")[1]
+
+
+def test_an_offence_whose_heading_names_the_article_is_kept_beside_the_first():
+    """Barbados s 11 "Disclosure of access code" is the password limb of Art 6 beside s 9
+    "Misuse of devices"; its words fit Art 6 less closely (no purpose of committing an offence),
+    but its heading names the article's key elements."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    bb = analyze([ROOT / "national_laws" / "bb"], use_folder_overrides=False)
+    assert [num for _, num in _top(bb, "6")[1]][:2] == ["9", "11"]
