@@ -58,6 +58,9 @@ class ArticleModel:
     # kinds a provision's lead must not be ("power": substantive criminal law is not implemented by
     # a provision empowering an authority)
     excludes: list[str] = field(default_factory=list)
+    # kinds a provision's lead must be ("power": a provision that grants the power, not one that
+    # regulates its record or its order)
+    requires: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -132,12 +135,15 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         if kind != "general" and kind not in kinds:
             bad(f"article {num}: kind {kind!r} is not defined under 'kinds:'")
         excludes = [str(x) for x in a.get("excludes") or []]
-        for x in excludes:
-            if x not in ("offence", "power"):
-                bad(f"article {num}: excludes {x!r}; a provision's lead is told apart as an offence or a power")
+        requires = [str(x) for x in a.get("requires") or []]
+        for field_name, xs in (("excludes", excludes), ("requires", requires)):
+            for x in xs:
+                if x not in ("offence", "power"):
+                    bad(f"article {num}: {field_name} {x!r}; a provision's lead is told apart as an offence or a power")
         articles[num] = ArticleModel(num=num, title=a.get("title") or {}, kind=kind, key=key,
                                      elements=elements, options=options, alternatives=alternatives,
-                                     assessed_on=[str(x) for x in a.get("assessed_on") or []], excludes=excludes)
+                                     assessed_on=[str(x) for x in a.get("assessed_on") or []], excludes=excludes,
+                                     requires=requires)
     for num, am in articles.items():
         unknown = [x for x in am.assessed_on if x not in articles]
         if unknown:

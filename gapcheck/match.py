@@ -318,7 +318,7 @@ class ElementMatcher:
         return kinds
 
     def kind_ok(self, am: ArticleModel, kinds: set[str]) -> bool:
-        if any(x + "_lead" in kinds for x in am.excludes):
+        if any(x + "_lead" in kinds for x in am.excludes) or any(x + "_lead" not in kinds for x in am.requires):
             return False
         if "definitions_only" in kinds:
             return am.kind == "definition"

@@ -122,3 +122,20 @@ def test_excludes_is_checked_and_keeps_procedure_out_of_substantive_articles(tmp
     data["articles"]["11"]["excludes"] = ["procedure"]
     with pytest.raises(GapcheckError, match="article 11: excludes 'procedure'"):
         parse_elements(data, "ets185", path=path)
+
+
+def test_requires_is_checked_and_keeps_the_powers_to_provisions_that_grant_them():
+    """Arts 16-21 are powers: Barbados s 25 ("Record of seized data to be provided to owner")
+    speaks of seizing computer data, but it regulates a search granted in s 23; it is not a
+    candidate for Art 19."""
+    from gapcheck.analysis import analyze
+    assert [n for n, a in MODEL.articles.items() if "power" in a.requires] == ["16", "17", "18", "19", "20", "21"]
+    path = ROOT / "conventions" / "ets185" / "elements.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["articles"]["19"]["requires"] = ["powers"]
+    with pytest.raises(GapcheckError, match="article 19: requires 'powers'"):
+        parse_elements(data, "ets185", path=path)
+    bb = analyze([ROOT / "national_laws" / "bb"], use_folder_overrides=False)
+    art19 = next(a for a in bb.articles if a.article.num == "19")
+    nums = [f.provision.top_num for f in art19.findings]
+    assert "23" in nums and "25" not in nums
