@@ -71,6 +71,8 @@ def import_cmd(file, country, lang, title, date_, number, doc_type, origin, outp
         click.echo(f"  {report['dropped_other_language']} paragraphs in another language left out (bilingual gazette)")
     if report.get("hyphenations_joined"):
         click.echo(f"  {report['hyphenations_joined']} words split by hyphenation joined")
+    if report.get("repeats_removed"):
+        click.echo(f"  {report['repeats_removed']} runs of words printed twice in a row taken out once")
     if report.get("backup"):
         click.echo(f"  the earlier file is kept as {report['backup']}")
 

@@ -316,6 +316,47 @@ def dehyphenate(text: str) -> tuple[str, int]:
     return text, n1 + n2
 
 
+def undouble(text: str) -> tuple[str, int]:
+    """Take out the runs of words printed twice in a row ("the Court shall require the Court shall
+    require") when an ingestion doubled every clause. A statute may repeat words back to back now
+    and then ("installs on or in any aircraft or space vehicle any aircraft or space vehicle
+    part"), so a text is only cleaned when its long lines are doubled throughout; then the short
+    list items too ("public utilities; public utilities;"). Returns (text, how many repeats were
+    taken out)."""
+    long_lines = sum(1 for line in text.split("\n") if line.count(" ") >= 7)
+    _, count = _undouble(text, shortest=4)
+    if count < max(3, 0.2 * long_lines):
+        return text, 0
+    return _undouble(text, shortest=1)
+
+
+def _undouble(text: str, shortest: int) -> tuple[str, int]:
+    count = 0
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        words = line.split(" ")
+        at: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            at.setdefault(w, []).append(i)
+        out, i = [], 0
+        while i < len(words):
+            # the shortest run starting here that the next words repeat; a single word only as a
+            # list item ("Defence; Defence;")
+            for j in at[words[i]]:
+                n = j - i
+                if n >= shortest and j + n <= len(words) and words[i:j] == words[j:j + n] and words[i] \
+                        and (n >= 2 or words[i][-1:] in ";,.:"):
+                    out += words[i:j]
+                    i = j + n
+                    count += 1
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        lines[k] = " ".join(out)
+    return "\n".join(lines), count
+
+
 def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[list[str], list[RawProvision], dict[str, str]]:
     """Return (front matter lines, provisions, table of contents {num: title}). `structured`: the
     source already split the provisions (a portal ingestion), so it has no table of contents."""
@@ -940,6 +981,7 @@ def import_statute(path, *, country: str, lang: str, title: str, date: str, numb
     text, meta = read_source(path)
     text, dropped = keep_language(text, lang)
     text, dehyphenated = dehyphenate(text)
+    text, undoubled = undouble(text)
     front, provisions, toc = split_provisions(text, path, structured="provisions" in meta)
     style = _style(_clean_lines(text))
     source = {"file": Path(path).name, "origin": origin, "url": meta.get("url", ""),
@@ -949,7 +991,8 @@ def import_statute(path, *, country: str, lang: str, title: str, date: str, numb
     report = {"frbr_uri": frbr_uri, "provisions": len(provisions), "style": style,
               "numbers": [p.num for p in provisions], "table_of_contents": bool(toc),
               "without_heading": sum(1 for p in provisions if not p.heading),
-              "dropped_other_language": dropped, "hyphenations_joined": dehyphenated}
+              "dropped_other_language": dropped, "hyphenations_joined": dehyphenated,
+              "repeats_removed": undoubled}
     return tree, report
 
 

@@ -303,3 +303,25 @@ def test_a_division_label_standing_alone_takes_the_next_line_as_its_title(tmp_pa
                                    "Artículo 2. Penas. Las penas son las siguientes.\n")
     assert provs[0].earlier == ["Texto anterior: El que entre a un sistema."]
     assert (provs[1].heading, provs[1].containers) == ("Penas", [("chapter", "II", "De las penas")])
+
+
+def test_an_ingestion_that_doubled_every_clause_is_printed_once(tmp_path):
+    """Ghana's ingestion prints every clause twice ("The Court shall require … under this
+    section. The Court shall require … under this section."; SOURCES.md notes it). The importer
+    prints each once; a statute that repeats words back to back once in a while (18 USC 38:
+    "installs on or in any aircraft or space vehicle any aircraft or space vehicle part") is left
+    as it is."""
+    from gapcheck.importer import undouble
+    tree, report = import_statute(LAWS / "gh_cybersecurity-act-2020-act-1038.json", country="gh", lang="eng",
+                                  title="Cybersecurity Act", date="2020-12-29", number="1038")
+    assert report["repeats_removed"] > 500
+    out = write_akn(tree, tmp_path / "gh.xml")
+    s74 = next(p for p in read_document(out).provisions if p.num == "74")
+    subsec3 = s74.children[2].text
+    assert subsec3 == ("The Court shall require the service provider to keep confidential an interception "
+                       "warrant issued under this section.")
+    assert "national security; national security;" not in out.read_text(encoding="utf-8")
+    us = json.loads((LAWS / "us_usc-title18.json").read_text(encoding="utf-8"))
+    line = next(ln for prov in us["provisions"] for ln in (prov.get("text") or "").split("\n")
+                if "installs on or in any aircraft or space vehicle any aircraft" in ln)
+    assert undouble(line) == (line, 0)
