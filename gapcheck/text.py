@@ -69,9 +69,52 @@ def _infinitive_es(w: str) -> str:
     return m.group("root") + ("ar" if m.group("ar") else "ir" if m.group("ir") else "er")
 
 
+# Words the Snowball stemmer folds into an unrelated common word: they keep a stem of their own,
+# else a term would match the other word ("ordenador", a computer, would match every "ordenará";
+# "comunicaciones" every "común"; "willfully" every "will"). Folded forms.
+_OWN_STEM = {
+    "spa": {
+        "ordenador": "ordenador", "ordenadores": "ordenador",
+        "comunicacion": "comunicacion", "comunicaciones": "comunicacion",
+        "actividad": "actividad", "actividades": "actividad",
+        "administracion": "administracion", "administraciones": "administracion",
+        "administrativo": "administrativ", "administrativa": "administrativ",
+        "administrativos": "administrativ", "administrativas": "administrativ",
+        "controlador": "controlador", "controladores": "controlador",
+        "directivo": "directiv", "directiva": "directiv", "directivos": "directiv", "directivas": "directiv",
+        "ejecutivo": "ejecutiv", "ejecutiva": "ejecutiv", "ejecutivos": "ejecutiv", "ejecutivas": "ejecutiv",
+        "funcionamiento": "funcionamient",
+        "importancia": "importanci", "importante": "importanci", "importantes": "importanci",
+        "operador": "operador", "operadores": "operador",
+        "tratado": "tratado", "tratados": "tratado",
+        "presentacion": "presentacion", "presentaciones": "presentacion",
+        "periodista": "periodist", "periodistas": "periodist",
+        "disponible": "disponibl", "disponibles": "disponibl",
+    },
+    "eng": {
+        "willfully": "wilful", "wilfully": "wilful", "willful": "wilful", "wilful": "wilful",
+        "designate": "designat", "designated": "designat", "designates": "designat",
+        "designating": "designat", "designation": "designat", "designations": "designat",
+        "counsels": "counsels", "counselled": "counsels", "counseled": "counsels",
+        "customs": "customs",
+        "production": "production",
+        "provider": "provider", "providers": "provider",
+        "directly": "directly",
+        "operator": "operator", "operators": "operator",
+        "office": "office", "offices": "office",
+        "response": "response", "responses": "response",
+        "security": "security", "securities": "security",
+    },
+}
+
+
 def stem_words(folded: list[str], lang: str) -> list[str]:
     """Stems of folded words in `lang`."""
     if lang == "spa":
         folded = [_infinitive_es(w) for w in folded]
-    return _stemmer(lang).stemWords(folded)
+    stems = _stemmer(lang).stemWords(folded)
+    own = _OWN_STEM.get(lang)
+    if own:
+        stems = [own.get(w, st) for w, st in zip(folded, stems)]
+    return stems
 

@@ -139,3 +139,18 @@ def test_requires_is_checked_and_keeps_the_powers_to_provisions_that_grant_them(
     art19 = next(a for a in bb.articles if a.article.num == "19")
     nums = [f.provision.top_num for f in art19.findings]
     assert "23" in nums and "25" not in nums
+
+
+def test_a_term_does_not_match_an_unrelated_word_of_the_same_snowball_stem():
+    """The Snowball stemmers fold "ordenador" (a computer) with "ordenará" (shall order),
+    "comunicaciones" with "común", "willfully" with "will": such words keep a stem of their own,
+    so a procedure code's every order is not a computer. Forms of one word still match."""
+    from gapcheck.elements import TextIndex, compile_term
+    def has(term, text, lang):
+        return TextIndex("", text, lang).has(frozenset([compile_term(term, lang)]))
+    assert not has("ordenador", "el juez ordenará la medida", "spa")
+    assert has("ordenador", "accediere a un ordenador ajeno", "spa") and has("ordenador", "los ordenadores", "spa")
+    assert not has("comunicaciones", "un delito común", "spa")
+    assert has("comunicaciones", "intercepte una comunicación privada", "spa")
+    assert not has("willfully", "the court will order", "eng") and has("willfully", "wilfully damages", "eng")
+    assert not has("designs", "a designated officer", "eng")
