@@ -242,6 +242,9 @@ def test_co_operation_articles_take_provisions_that_speak_of_the_foreign_side(ch
     assert ("/akn/cl/act/2000/19696", "218 ter") not in _top(chile_assessment, "28")[1]
     bb = analyze([ROOT / "national_laws" / "bb"], use_folder_overrides=False)
     assert ("/akn/bb/bill/2024/mutual-assistance-amendment", "3") in _top(bb, "28")[1]
+    # s 5 extends mutual assistance "to any country which is party to the Budapest Convention on
+    # Cybercrime": co-operation through the application of an international instrument (Art 23)
+    assert ("/akn/bb/bill/2024/mutual-assistance-amendment", "5") in _top(bb, "23")[1]
 
 
 def test_an_offence_whose_heading_names_the_article_is_kept_beside_the_first():
