@@ -187,7 +187,7 @@ def _weight(name: str, am: ArticleModel) -> float:
     return 1.0
 
 
-_LEAD_KINDS = ("offence", "power")      # kinds also noted for a provision's lead ("offence_lead")
+_LEAD_KINDS = ("offence", "power", "aggravation")      # kinds also noted for a provision's lead ("offence_lead")
 
 
 class ElementMatcher:
@@ -491,7 +491,8 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     for num, fs in by_article.items():
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
         named = {id(f) for f in fs if heading_names.get(at[id(f)], {}).get(num, 0.0) >= 1.0}
-        by_article[num] = _select(fs, model.articles.get(num) if model else None, settings, named)
+        aggravating = {id(f) for f in fs if "aggravation_lead" in corpus.kinds[at[id(f)]]} if corpus.kinds else set()
+        by_article[num] = _select(fs, model.articles.get(num) if model else None, settings, named, aggravating)
     # a provision that is one article's own best fit is not also a further provision of another
     # (the interception power that implements Art 21 is not also a second production order);
     # one kept only as an article's best, for want of another, does not count
@@ -580,9 +581,10 @@ def _lacks_required(am: ArticleModel, evidence: dict) -> bool:
 
 
 def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
-            named: set[int] = frozenset()) -> list[Finding]:
+            named: set[int] = frozenset(), aggravating: set[int] = frozenset()) -> list[Finding]:
     """The best candidate, then those close to it or adding a required element it lacks.
-    `named`: (ids of) offences whose heading names every key element of the article."""
+    `named`: (ids of) offences whose heading names every key element of the article;
+    `aggravating`: (ids of) provisions whose lead raises the penalty of offences defined elsewhere."""
     if not fs:
         return []
     if am is not None and am.kind == "offence" and fs[0].evidence.get("options_used"):
@@ -611,6 +613,9 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
         # a further offence that adds a condition the Party may add (access "with intent to commit
         # an offence") beside one without it is the aggravated variant, not another implementation
         if complete and not adds_required and f.evidence.get("options_used") and plain:
+            continue
+        # a provision raising the penalty of offences defined elsewhere is not another of them
+        if am is not None and am.kind == "offence" and id(f) in aggravating:
             continue
         # an offence whose heading names the article ("Disclosure of access code": Art 6) is
         # another of its offences, though its words fit less closely than the first's

@@ -255,3 +255,13 @@ def test_an_offence_whose_heading_names_the_article_is_kept_beside_the_first():
     from gapcheck.analysis import analyze
     bb = analyze([ROOT / "national_laws" / "bb"], use_folder_overrides=False)
     assert [num for _, num in _top(bb, "6")[1]][:2] == ["9", "11"]
+
+
+def test_a_provision_raising_the_penalty_of_other_offences_is_not_another_of_them():
+    """Singapore s 11 ("Enhanced punishment for offences involving protected computers": where
+    access to a protected computer is obtained in the course of an offence under section 3, 5, 6
+    or 7) speaks of unauthorised access, but it aggravates offences defined elsewhere."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    sg = analyze([ROOT / "national_laws" / "sg"], use_folder_overrides=False)
+    assert [num for _, num in _top(sg, "2")[1]] == ["3"]
