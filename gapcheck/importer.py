@@ -368,6 +368,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
     front: list[str] = []
     containers: list[tuple[str, str, str]] = []
     pending_heading: str | None = None
+    pending_lead: str | None = None    # a section's first words, printed above its number
     pending_container: list | None = None
     cur: RawProvision | None = None
     awaiting_heading: RawProvision | None = None
@@ -477,6 +478,9 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                 h, body = "", rest
             if h:
                 cur.heading = h
+            if pending_lead:
+                body = f"{body} {pending_lead}".strip() if _LABEL.fullmatch(body or "x") else f"{pending_lead} {body}".strip()
+            pending_lead = None
             if body:
                 para = [body]
             # "ARTÍCULO 229 ter. -" alone: the heading may be the next line ("Sabotaje informático")
@@ -504,11 +508,23 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             flush()
             containers = [("transitional", "", s)]
             continue
-        if style == "section" and (_looks_like_heading(s) or _long_heading(s)) and idx + 1 < len(lines) \
+        if style == "section" and pending_lead is None and _looks_like_heading(s) and cur is not None \
+                and _sentence_split_by_number(lines, idx, provisions, cur):
+            # A heading, then the section's first words, then its number and the rest of the
+            # sentence (a PDF extraction: "Preservation of data for criminal proceedings" / "The
+            # Commissioner of Police … may make" / "28.(1)" / "an ex parte application …").
+            flush()
+            pending_heading = s
+            pending_lead = ""
+            continue
+        if pending_lead == "" and pending_heading is not None:
+            pending_lead = s
+            continue
+        if style == "section" and (_looks_like_heading(s) or _long_heading(s) or _one_word_heading(s)) and idx + 1 < len(lines) \
                 and (cur is not None or _first_section_has_text(lines, idx)) and _next_is_section(lines, idx, provisions, cur):
             # A heading printed above the section number (Barbados, UK): it belongs to the next one.
             flush()
-            pending_heading = s
+            pending_heading = s.rstrip(".") if _one_word_heading(s) else s
             continue
         if style == "article" and not structured and _heading_above_article(s, lines, idx):
             # A heading printed above the article ("Invasão de dispositivo informático" / "Art. 154-A.
@@ -520,6 +536,9 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             flush()                     # "(2) A person…" starts a new paragraph
         para.append(s)
     flush()
+    if style == "section" and not structured:
+        for p in provisions:
+            _unswap_first_lines(p)
     if structured:
         toc = {}
     else:
@@ -599,6 +618,44 @@ def _next_is_section(lines, idx, provisions, cur) -> bool:
     s = _next_text(lines, idx)
     m = _SECTION_WORD.match(s) or _NUMBERED.match(s)
     return bool(m and _accept_section(m.group("num"), provisions, cur))
+
+
+def _unswap_first_lines(p: RawProvision) -> None:
+    """A PDF extraction may print a section's first sentence with its two lines in the wrong
+    order ("30." / "effect to this Act." / "The Minister may make regulations generally for the
+    purpose of giving"): the line after the number goes on a sentence that the next line begins
+    and leaves open. Put them back in order."""
+    if len(p.blocks) < 2:
+        return
+    m = _LABEL.match(p.blocks[0])
+    label, first = (p.blocks[0][:m.end()], p.blocks[0][m.end():]) if m else ("", p.blocks[0])
+    second = p.blocks[1]
+    if not first or _LABEL.match(second) or not second[:1].isupper() or second.endswith((".", ";", ":", ",")):
+        return
+    if first[:1].islower() or (len(p.blocks) == 2 and first.endswith(".") and len(first.split()) <= 16):
+        p.blocks[0:2] = [f"{label}{second} {first}"]
+
+
+def _sentence_split_by_number(lines, idx, provisions, cur) -> bool:
+    """Line `idx` is a heading whose section's first words come next, above the number, and the
+    sentence goes on in lower case after it."""
+    following = [k for k in range(idx + 1, min(idx + 8, len(lines))) if lines[k][1]][:3]
+    if len(following) < 3:
+        return False
+    lead, number, after = (lines[k][1] for k in following)
+    m = _SECTION_WORD.match(number) or _NUMBERED.match(number)
+    if not m or not _accept_section(m.group("num"), provisions, cur):
+        return False
+    rest = m.group("rest").strip()
+    if rest and not _LABEL.fullmatch(rest):
+        after = rest
+    return len(lead.split()) >= 6 and lead[0].isupper() and not lead.endswith((".", ";", ":")) \
+        and after[:1].islower()
+
+
+def _one_word_heading(s: str) -> bool:
+    """A heading of one or two words set with a full stop ("Regulations."): only above a section number."""
+    return len(s.split()) <= 2 and s[0].isupper() and s.endswith(".") and s[:-1].replace(" ", "").isalpha()
 
 
 def _long_heading(s: str) -> bool:

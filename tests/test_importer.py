@@ -74,6 +74,20 @@ def test_barbados_bill_from_a_pdf_extraction(tmp_path):
     assert sub1.children[0].text == "gains access to the whole or any part of a computer system;"
     # the "(2)" that the PDF put after the first line of its subsection
     assert s4.children[1].num == "(2)" and s4.children[1].text.startswith("For the purposes of subsection (1)")
+    # a heading, then the section's first words above its number ("Preservation of data for
+    # criminal proceedings" / "The Commissioner of Police … may make" / "28.(1)" / "an ex parte …"):
+    # the heading is the heading, the words begin the text, nothing is left to the section above
+    s = {p.top_num: p for p in doc.provisions}
+    assert s["28"].heading == "Preservation of data for criminal proceedings"
+    assert s["28"].children[0].text.startswith("The Commissioner of Police or any other gazetted officer may make "
+                                               "an ex parte application for a preservation order")
+    assert "Preservation of data" not in s["27"].full_text
+    assert s["14"].heading == "Computer-related forgery" and "Computer-related forgery" not in s["13"].full_text
+    # the two lines of a first sentence printed in the wrong order ("30." / "effect to this Act." /
+    # "The Minister may make regulations generally for the purpose of giving")
+    assert s["30"].heading == "Regulations"
+    assert s["30"].text == "The Minister may make regulations generally for the purpose of giving effect to this Act."
+    assert s["22"].text.startswith("A person who aids or abets the commission of an offence under this Act is guilty")
 
 
 def test_singapore_inline_subsections(tmp_path):
