@@ -265,3 +265,13 @@ def test_a_provision_raising_the_penalty_of_other_offences_is_not_another_of_the
     from gapcheck.analysis import analyze
     sg = analyze([ROOT / "national_laws" / "sg"], use_folder_overrides=False)
     assert [num for _, num in _top(sg, "2")[1]] == ["3"]
+
+
+def test_theft_by_computer_is_computer_related_fraud():
+    """Colombia's 269I ("Hurto por medios informáticos y semejantes": theft by manipulating a
+    computer system) deprives another of property by computer, as Art 8 asks, beside 269J."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    art8 = _top(co, "8")[1]
+    assert {("/akn/co/act/2000/599", "269I"), ("/akn/co/act/2000/599", "269J")} <= set(art8)
