@@ -61,6 +61,9 @@ class ArticleModel:
     # kinds a provision's lead must be ("power": a provision that grants the power, not one that
     # regulates its record or its order)
     requires: list[str] = field(default_factory=list)
+    # the key used when no provision carries `key` (Art 15: a provision dedicated to the
+    # safeguards, else the conditions written into the powers)
+    fallback_key: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -126,6 +129,11 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
             for name in group:
                 if name not in elements:
                     bad(f"article {num}: key names {name!r}, which is not one of its elements")
+        fallback_key = a.get("fallback_key") or []
+        for group in fallback_key:
+            for name in group:
+                if name not in elements:
+                    bad(f"article {num}: fallback_key names {name!r}, which is not one of its elements")
         alternatives = a.get("alternatives") or []
         for group in alternatives:
             for name in group:
@@ -143,7 +151,7 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         articles[num] = ArticleModel(num=num, title=a.get("title") or {}, kind=kind, key=key,
                                      elements=elements, options=options, alternatives=alternatives,
                                      assessed_on=[str(x) for x in a.get("assessed_on") or []], excludes=excludes,
-                                     requires=requires)
+                                     requires=requires, fallback_key=fallback_key)
     for num, am in articles.items():
         unknown = [x for x in am.assessed_on if x not in articles]
         if unknown:
@@ -243,6 +251,8 @@ class TextIndex:
         return " ".join(self._words(i, n) if callable(self._words) else self._words[i:i + n])
 
     def _at(self, terms, where):
+        if where == "heading" and not self._heading_len:
+            where = "lead"          # a provision without a heading: what it opens with
         grams = self.heading_grams if where == "heading" else self.grams
         for t in terms:
             i = grams.get(t)

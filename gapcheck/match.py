@@ -17,6 +17,7 @@ offence, when it fits another offence article better at all, unless it is that a
 from __future__ import annotations
 
 import math
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -202,11 +203,8 @@ class ElementMatcher:
                 self._terms[(num, "option:" + name)] = compiled_terms(o.terms, language)
         self._kinds = {k: compiled_terms(v, language) for k, v in model.kinds.items()}
         self._kind_sets = {k: frozenset(v) for k, v in self._kinds.items()}
-        self._weights = {num: {n: _weight(n, am) for n in am.elements} for num, am in model.articles.items()}
-        # an article's key groups as term lists: a provision lacking every term of one group is
-        # not a candidate (the pre-filter)
-        self._key_terms = {num: [[t for n in group for t in self._terms[(num, n)]] for group in am.key]
-                           for num, am in model.articles.items()}
+        self._weights: dict = {}       # per article and key: each element's weight
+        self._key_terms: dict = {}     # per article and key: the key groups as term lists
         # computer words, and data words of two or more words ("datos informáticos", not bare
         # "data"): what makes an offence a cyber offence (national-only offences)
         self.computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
@@ -219,6 +217,24 @@ class ElementMatcher:
         # asistencia" is still a request)
         self._term_set = frozenset(t for ts in self._terms.values() for t in ts)
         self.scanner = TermScanner(model_terms + self.computer, lexicon(language))
+
+    @staticmethod
+    def _kid(am: ArticleModel):
+        return am.num, tuple(tuple(g) for g in am.key)
+
+    def _weights_of(self, am: ArticleModel) -> dict[str, float]:
+        k = self._kid(am)
+        if k not in self._weights:
+            self._weights[k] = {n: _weight(n, am) for n in am.elements}
+        return self._weights[k]
+
+    def _key_terms_of(self, am: ArticleModel) -> list[list[tuple]]:
+        # an article's key groups as term lists: a provision lacking every term of one group is
+        # not a candidate (the pre-filter)
+        k = self._kid(am)
+        if k not in self._key_terms:
+            self._key_terms[k] = [[t for n in group for t in self._terms[(am.num, n)]] for group in am.key]
+        return self._key_terms[k]
 
     def locate_elements(self, am: ArticleModel, idx: TextIndex, found: dict | None = None) -> dict[str, tuple]:
         """Where each element of `am` (those not already in `found`) first occurs in a provision,
@@ -240,7 +256,7 @@ class ElementMatcher:
     def share(self, am: ArticleModel, found) -> float:
         """The weighted share of the article's elements found; a group of alternatives counts once,
         with the weight of its heaviest member."""
-        weights = self._weights[am.num]
+        weights = self._weights_of(am)
         grouped = {n for group in am.alternatives for n in group}
         total = got = 0.0
         for group in am.alternatives:
@@ -256,7 +272,7 @@ class ElementMatcher:
     def candidates(self, am: ArticleModel, postings: dict) -> list[int] | None:
         """The provisions holding a term of each of the article's key groups (None: no key, every
         provision)."""
-        groups = self._key_terms[am.num]
+        groups = self._key_terms_of(am)
         if not groups:
             return None
         out: set[int] | None = None
@@ -451,13 +467,13 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             pool = everyone if pool is None else pool
         evidence_of = {}
         if am is not None:
-            kinds = corpus.kinds
-            for i in pool:
-                if not em.kind_ok(am, kinds[i]):
-                    continue
-                ev = em.evidence(am, corpus.indexes[i], kinds[i])
-                if ev is not None:
-                    evidence_of[i] = ev
+            evidence_of = _evidence_of(am, pool, corpus, em)
+            if not evidence_of and am.fallback_key:
+                # no provision carries the article's key: the laws may still carry it in the
+                # words of other provisions (the conditions written into each power, for Art 15)
+                am = dataclasses.replace(am, key=am.fallback_key, fallback_key=[])
+                pool = em.candidates(am, corpus.postings) if corpus.postings is not None else None
+                evidence_of = _evidence_of(am, everyone if pool is None else pool, corpus, em)
             pool = list(evidence_of)
         for i, text in zip(pool, sim.texts(a.num, list(pool))):
             head = sim.heading(a.num, i)
@@ -512,6 +528,17 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
         if am is not None and am.assessed_on:
             by_article[a.num] = _assessed_on(am, by_article, at, corpus, em)
     return by_article
+
+
+def _evidence_of(am: ArticleModel, pool, corpus: Corpus, em: ElementMatcher) -> dict:
+    """The element evidence of each provision in `pool` that is a candidate for `am`."""
+    out = {}
+    for i in pool:
+        if em.kind_ok(am, corpus.kinds[i]):
+            ev = em.evidence(am, corpus.indexes[i], corpus.kinds[i])
+            if ev is not None:
+                out[i] = ev
+    return out
 
 
 def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: ElementModel | None,

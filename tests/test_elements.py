@@ -154,3 +154,12 @@ def test_a_term_does_not_match_an_unrelated_word_of_the_same_snowball_stem():
     assert has("comunicaciones", "intercepte una comunicación privada", "spa")
     assert not has("willfully", "the court will order", "eng") and has("willfully", "wilfully damages", "eng")
     assert not has("designs", "a designated officer", "eng")
+
+
+def test_fallback_key_is_checked():
+    path = ROOT / "conventions" / "ets185" / "elements.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert MODEL.articles["15"].fallback_key == [["safeguards"], ["judicial"]]
+    data["articles"]["15"]["fallback_key"] = [["safeguard"]]
+    with pytest.raises(GapcheckError, match="article 15: fallback_key names 'safeguard'"):
+        parse_elements(data, "ets185", path=path)

@@ -275,3 +275,20 @@ def test_theft_by_computer_is_computer_related_fraud():
     co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
     art8 = _top(co, "8")[1]
     assert {("/akn/co/act/2000/599", "269I"), ("/akn/co/act/2000/599", "269J")} <= set(art8)
+
+
+def test_safeguards_come_from_a_provision_dedicated_to_them_else_from_the_powers():
+    """Art 15: Mauritius s 17 ("Limited use of disclosed data and information") and Colombia's
+    CPP art 14 ("Intimidad") set safeguards; Colombia's undercover-agent power (art 242), which
+    mentions a judge and what is reasonable in passing, does not. Ghana's Act has no provision
+    dedicated to safeguards: the conditions written into its interception warrant (s 74:
+    "commensurate, proportionate and necessary") are what the adviser is shown."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    mu = analyze([ROOT / "national_laws" / "mu"], use_folder_overrides=False)
+    assert _top(mu, "15")[1] == [("/akn/mu/act/2003/22", "17")]
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    art15 = _top(co, "15")[1]
+    assert ("/akn/co/act/2004/906", "14") in art15 and ("/akn/co/act/2004/906", "242") not in art15
+    gh = analyze([ROOT / "national_laws" / "gh"], use_folder_overrides=False)
+    assert ("/akn/gh/act/2020/1038", "74") in _top(gh, "15")[1]
