@@ -154,6 +154,9 @@ def test_a_heading_that_names_one_offence_keeps_a_provision_from_another():
     sg = analyze([ROOT / "national_laws" / "sg"], use_folder_overrides=False)
     assert ("/akn/sg/act/1993/cma", "8") not in _top(sg, "2")[1]
     assert ("/akn/sg/act/1993/cma", "8") in _top(sg, "6")[1]
+    # s 10 ("Obtaining, etc., items for use in certain offences"): "makes, supplies … any item to
+    # which this section applies" — the items, devices and passwords, are listed in subsection (2)
+    assert ("/akn/sg/act/1993/cma", "10") in _top(sg, "6")[1]
     mu = analyze([ROOT / "national_laws" / "mu"], use_folder_overrides=False)
     assert ("/akn/mu/act/2003/22", "8") not in _top(mu, "2")[1]
     assert {("/akn/mu/act/2003/22", "8"), ("/akn/mu/act/2003/22", "9")} <= set(_top(mu, "6")[1])
