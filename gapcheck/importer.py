@@ -632,7 +632,7 @@ def _unswap_first_lines(p: RawProvision) -> None:
     second = p.blocks[1]
     if not first or _LABEL.match(second) or not second[:1].isupper() or second.endswith((".", ";", ":", ",")):
         return
-    if first[:1].islower() or (len(p.blocks) == 2 and first.endswith(".") and len(first.split()) <= 16):
+    if first[:1].islower() or first[:1].isdigit() or (len(p.blocks) == 2 and first.endswith(".") and len(first.split()) <= 16):
         p.blocks[0:2] = [f"{label}{second} {first}"]
 
 

@@ -15,6 +15,7 @@ tests and the benchmark check that they agree.
 from __future__ import annotations
 
 import os
+import re
 from array import array
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -523,12 +524,33 @@ def _sub_parts(p: Provision, out: list, clean) -> None:
     out.append(clean(p.wrap_up))
 
 
+# An amending section's heading says only what it amends ("Insertion of new section 18A into Cap.
+# 140A", "Agrégase el siguiente artículo"); the sections it inserts carry their own headings inside
+# the quotation ("“Confidentiality of request for assistance"), which say what it is about.
+_AMENDING_HEADING = re.compile(
+    r"^(?:insertion|amendment|substitution|replacement|repeal and replacement|addition)s?\b"
+    r"|^(?:agr[eé]gase|incorp[oó]rase|sustit[uú]yese|reempl[aá]zase|modif[ií]case|intr[oó]d[uú]cense|adici[oó]nase)\b",
+    re.I)
+# the inserted heading, right after the opening quote and before the inserted number ("“Spontaneous
+# information 34A.(1) Subject to …", "“Artículo 218 bis.- Preservación …" is read as the article's own)
+_QUOTED_HEADING = re.compile(r"[“\"«]\s*([A-ZÁÉÍÓÚÑ][^.;:,“”\"«»()]{2,90}?)\s+\d+[A-Z]{0,2}\.\s*(?:\(\d+\)|[A-Z])")
+
+
+def matching_heading(p: Provision) -> str:
+    """The heading a provision is matched on: its own, and for an amending section the headings
+    of the sections it inserts."""
+    if not p.heading or not _AMENDING_HEADING.match(p.heading):
+        return p.heading
+    inserted = [m.group(1).strip() for m in _QUOTED_HEADING.finditer(p.full_text)]
+    return " ".join(inserted) or p.heading
+
+
 def _joined_text(provisions: list[Provision], clean=str) -> str:
     """Every provision as heading, separator, text (with a marker where its lead ends) and an end
     marker, joined by spaces: one string for the whole corpus."""
     parts: list[str] = []
     for p in provisions:
-        parts += [clean(p.heading), _SEP_CHUNK, clean(p.text)]
+        parts += [clean(matching_heading(p)), _SEP_CHUNK, clean(p.text)]
         if p.children:
             _sub_parts(p.children[0], parts, clean)
             parts.append(_LEAD_CHUNK)

@@ -88,6 +88,10 @@ def test_barbados_bill_from_a_pdf_extraction(tmp_path):
     assert s["30"].heading == "Regulations"
     assert s["30"].text == "The Minister may make regulations generally for the purpose of giving effect to this Act."
     assert s["22"].text.startswith("A person who aids or abets the commission of an offence under this Act is guilty")
+    ma, _ = _import(tmp_path, "bb_mutual-assistance-criminal-matters-amendment-bill-2024.md", "bb", "eng",
+                    number="2024-mutual-assistance-amendment", doc_type="bill")
+    assert ma.provisions[2].full_text.startswith("The principal Act is amended by inserting immediately after "
+                                                 "section 18 the following new section:")
 
 
 def test_singapore_inline_subsections(tmp_path):

@@ -113,3 +113,17 @@ def test_two_word_terms_with_words_between_agree_and_stop_at_the_heading(tmp_pat
     heading_end = fast.indexes[j]._heading_len
     assert all(not (pos < heading_end < pos + fast.indexes[j].spans[t]) for t, pos in fast.indexes[j].grams.items()
                if t in fast.indexes[j].spans)
+
+
+def test_an_amending_section_is_matched_on_the_headings_it_inserts():
+    from conftest import ROOT
+    from gapcheck.akn import read_document
+    from gapcheck.index import matching_heading
+    doc = read_document(ROOT / "national_laws" / "bb" / "mutual-assistance-amendment-bill-2024.xml")
+    s = {p.top_num: p for p in doc.provisions}
+    assert s["3"].heading == "Insertion of new section 18A into Cap. 140A"
+    assert matching_heading(s["3"]) == "Confidentiality of request for assistance"
+    assert matching_heading(s["6"]) == "Spontaneous information"
+    # a section that amends without inserting a headed section keeps its own heading
+    assert matching_heading(s["2"]) == "Amendment of section 18 of Cap. 140A"
+    assert matching_heading(s["1"]) == "Short title"
