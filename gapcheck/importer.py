@@ -225,8 +225,9 @@ def _clean_lines(text: str) -> list[tuple[int, str]]:
         out.append((n, s))
     # Running headers and footers of PDF extractions: short lines repeated on many pages.
     counts = Counter(s for _, s in out if s and len(s.split()) <= 8 and not _LABEL.match(s))
+    # A division label ("SECCIÓN III", "CAPÍTULO I") recurs in every title of a code: not noise.
     noise = {s for s, c in counts.items() if c >= 3 and not _ARTICLE.match(s) and not _NUMBERED.match(s)
-             and not s.startswith(("@heading", "@container"))}
+             and not _CONTAINER.match(s) and not s.startswith(("@heading", "@container"))}
     cleaned = []
     for n, s in out:
         if s in noise or re.fullmatch(r"\d{1,3}", s) or re.fullmatch(r"\[Issue \d+\]", s) \

@@ -199,6 +199,11 @@ def test_costa_rica_page_wrapped_lines_join_within_their_paragraph(tmp_path):
     divisions = {(d.findtext(f"{{{AKN_NS}}}num"), d.findtext(f"{{{AKN_NS}}}heading"))
                  for d in xml.iter(f"{{{AKN_NS}}}division")}
     assert ("V", "APLICACIÓN POR LA MATERIA") in divisions
+    # a division label that recurs in every title ("SECCIÓN III") is no running header: the
+    # division "Tentativa" holds article 24, and its title is not text of article 23
+    assert ("III", "TENTATIVA") in divisions and ("VIII", "Delitos informáticos y conexos") in divisions
+    assert "TENTATIVA" not in doc.find("art_23").full_text
+    assert "Causas de Justificación" not in doc.find("art_24").full_text
 
 
 def test_us_code_line_breaks_stay_paragraph_breaks(tmp_path):
