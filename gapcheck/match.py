@@ -9,9 +9,11 @@ heading against the article's title (rapidfuzz) and their text against the artic
 (TF-IDF cosine over stems). Without an element model, the score is heading and text similarity.
 
 Many-to-many: an article may take several provisions (a second provision is kept when it scores
-close to the best or carries a required element the others lack), and a provision may serve
-several articles (it is dropped from an article only when it fits another one clearly better; an
-offence, when it fits another offence article better at all, unless it is that article's best).
+close to the best or carries a required element the others lack, but not when it is only the
+aggravated variant of an offence already kept, or another article's own best fit), and a
+provision may serve several articles (it is dropped from an article only when it fits another one
+clearly better; an offence, when it fits another offence article better at all, unless it is
+that article's best).
 """
 
 from __future__ import annotations
