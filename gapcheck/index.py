@@ -545,6 +545,12 @@ def matching_heading(p: Provision) -> str:
     return " ".join(inserted) or p.heading
 
 
+_SAME_PENALTY = re.compile(
+    r"^\W*(?:(?:la|con la|en la)\s+misma\s+pena|igual\s+pena|las\s+mismas\s+penas|id[ée]ntica\s+pena"
+    r"|na\s+mesma\s+pena|incorre\s+na\s+mesma\s+pena|nas\s+mesmas\s+penas"
+    r"|est\s+puni\s+des\s+m[êe]mes\s+peines|the\s+same\s+penalty)\b", re.I)
+
+
 def _joined_text(provisions: list[Provision], clean=str) -> str:
     """Every provision as heading, separator, text (with a marker where its lead ends) and an end
     marker, joined by spaces: one string for the whole corpus."""
@@ -552,10 +558,15 @@ def _joined_text(provisions: list[Provision], clean=str) -> str:
     for p in provisions:
         parts += [clean(matching_heading(p)), _SEP_CHUNK, clean(p.text)]
         if p.children:
-            _sub_parts(p.children[0], parts, clean)
+            # the lead: the first sub-provision, and any later one that defines a further offence
+            # with the same penalty ("La misma pena se impondrá … a quien distribuya …")
+            lead = [p.children[0]] + [c for c in p.children[1:] if _SAME_PENALTY.match(c.text)]
+            for c in lead:
+                _sub_parts(c, parts, clean)
             parts.append(_LEAD_CHUNK)
             for c in p.children[1:]:
-                _sub_parts(c, parts, clean)
+                if not any(c is x for x in lead):
+                    _sub_parts(c, parts, clean)
         parts += [clean(p.wrap_up), _END_CHUNK]
     return " ".join(parts)
 

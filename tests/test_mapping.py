@@ -298,3 +298,14 @@ def test_safeguards_come_from_a_provision_dedicated_to_them_else_from_the_powers
     assert ("/akn/co/act/2004/906", "14") in art15 and ("/akn/co/act/2004/906", "242") not in art15
     gh = analyze([ROOT / "national_laws" / "gh"], use_folder_overrides=False)
     assert ("/akn/gh/act/2020/1038", "74") in _top(gh, "15")[1]
+
+
+def test_a_further_offence_with_the_same_penalty_is_part_of_the_offences_definition():
+    """Costa Rica's art 232 punishes installing malicious programs, then "La misma pena se
+    impondrá … d) A quien distribuya programas informáticos diseñados para la creación de
+    programas informáticos maliciosos" — Art 6's distribution of a device, defined in a later
+    paragraph with the same penalty, not in an aggravation."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    cr = analyze([ROOT / "national_laws" / "cr"], use_folder_overrides=False)
+    assert ("/akn/cr/act/1970/4573", "232") in _top(cr, "6")[1]
