@@ -251,6 +251,11 @@ def test_co_operation_articles_take_provisions_that_speak_of_the_foreign_side(ch
     # s 5 extends mutual assistance "to any country which is party to the Budapest Convention on
     # Cybercrime": co-operation through the application of an international instrument (Art 23)
     assert ("/akn/bb/bill/2024/mutual-assistance-amendment", "5") in _top(bb, "23")[1]
+    # a treaty is not co-operation: Colombia's CPP art 3 ("Prelación de los tratados
+    # internacionales": human-rights treaties prevail) is not Art 23; art 484, co-operation, is
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    art23 = _top(co, "23")[1]
+    assert ("/akn/co/act/2004/906", "3") not in art23 and ("/akn/co/act/2004/906", "484") in art23
 
 
 def test_an_offence_whose_heading_names_the_article_is_kept_beside_the_first():
