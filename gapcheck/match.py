@@ -458,16 +458,18 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     candidates: list[Finding] = []
     heading_names: dict[int, dict[str, float]] = {}   # provision -> offence article -> key share its heading names
     at: dict[int, int] = {}          # finding -> its provision's number in the corpus
+
+    def pool_for(am):
+        # the fast path looks only at provisions holding the article's key terms; the unoptimised
+        # path looks at every provision (and finds the same)
+        pool = em.candidates(am, corpus.postings) if am is not None and corpus.postings is not None else None
+        return everyone if pool is None else pool
+
     for a in articles:
         am = model.articles.get(a.num) if model else None
         if am is not None and am.assessed_on:
             continue                 # assessed on other articles' provisions, below
-        # the fast path looks only at provisions holding the article's key terms; the unoptimised
-        # path looks at every provision (and finds the same)
-        pool = everyone
-        if am is not None and corpus.postings is not None:
-            pool = em.candidates(am, corpus.postings)
-            pool = everyone if pool is None else pool
+        pool = pool_for(am)
         evidence_of = {}
         if am is not None:
             evidence_of = _evidence_of(am, pool, corpus, em)
@@ -475,8 +477,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                 # no provision carries the article's key: the laws may still carry it in the
                 # words of other provisions (the conditions written into each power, for Art 15)
                 am = dataclasses.replace(am, key=am.fallback_key, fallback_key=[])
-                pool = em.candidates(am, corpus.postings) if corpus.postings is not None else None
-                evidence_of = _evidence_of(am, everyone if pool is None else pool, corpus, em)
+                evidence_of = _evidence_of(am, pool_for(am), corpus, em)
             pool = list(evidence_of)
         for i, text in zip(pool, sim.texts(a.num, list(pool))):
             head = sim.heading(a.num, i)
@@ -620,10 +621,10 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
     if am is not None and am.kind == "offence" and fs[0].evidence.get("options_used"):
         # the plain offence implements the article before its aggravated variant ("Access with
         # intent to commit offences" beside "Unauthorised access"), when it fits about as well
-        plain = [f for f in fs[1:] if f.score >= settings.relative * fs[0].score
-                 and not f.evidence.get("options_used") and not _lacks_required(am, f.evidence)]
-        if plain:
-            fs = [plain[0]] + [f for f in fs if f is not plain[0]]
+        plain_offence = next((f for f in fs[1:] if f.score >= settings.relative * fs[0].score
+                              and not f.evidence.get("options_used") and not _lacks_required(am, f.evidence)), None)
+        if plain_offence is not None:
+            fs = [plain_offence] + [f for f in fs if f is not plain_offence]
     chosen = [fs[0]]
     covered = set(fs[0].evidence.get("elements_found", {}))
     plain = not fs[0].evidence.get("options_used")
