@@ -73,6 +73,8 @@ class ElementModel:
     articles: dict[str, ArticleModel]
     path: str = ""
     vocab: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # what a whole law is, from words of its title ("procedure": a code of criminal procedure)
+    laws: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def elements_path(instrument_id: str) -> Path:
@@ -146,8 +148,9 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         requires = [str(x) for x in a.get("requires") or []]
         for field_name, xs in (("excludes", excludes), ("requires", requires)):
             for x in xs:
-                if x not in ("offence", "power"):
-                    bad(f"article {num}: {field_name} {x!r}; a provision's lead is told apart as an offence or a power")
+                if x not in ("offence", "power") and x not in (data.get("laws") or {}):
+                    bad(f"article {num}: {field_name} {x!r}; a provision's lead is told apart as an offence or a "
+                        f"power, and a law by the kinds under 'laws:'")
         articles[num] = ArticleModel(num=num, title=a.get("title") or {}, kind=kind, key=key,
                                      elements=elements, options=options, alternatives=alternatives,
                                      assessed_on=[str(x) for x in a.get("assessed_on") or []], excludes=excludes,
@@ -157,7 +160,7 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         if unknown:
             bad(f"article {num}: assessed_on names article {unknown[0]}, which the file does not have")
     return ElementModel(instrument=instrument_id, kinds=kinds, articles=articles, path=str(path),
-                        vocab=data.get("vocab") or {})
+                        vocab=data.get("vocab") or {}, laws=data.get("laws") or {})
 
 
 # ------------------------------------------------------------------ finding terms in text

@@ -19,6 +19,7 @@ that article's best).
 from __future__ import annotations
 
 import math
+import re
 import dataclasses
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from gapcheck.elements import (LANG2, ArticleModel, ElementModel, TextIndex, com
                                no_gap_after, tokenize)
 from gapcheck.index import Corpus, TermScanner, index_corpus, lexicon
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
-from gapcheck.text import STOPWORDS
+from gapcheck.text import STOPWORDS, fold
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,9 @@ class ElementMatcher:
                 self._terms[(num, "option:" + name)] = compiled_terms(o.terms, language)
         self._kinds = {k: compiled_terms(v, language) for k, v in model.kinds.items()}
         self._kind_sets = {k: frozenset(v) for k, v in self._kinds.items()}
+        # a law's title may be in another language than its text: every language's words
+        self._law_terms = {k: [re.compile(r"\b" + re.escape(fold(t)) + r"\b") for ts in v.values() for t in ts]
+                           for k, v in model.laws.items()}
         self._weights: dict = {}       # per article and key: each element's weight
         self._key_terms: dict = {}     # per article and key: the key groups as term lists
         # computer words, and data words of two or more words ("datos informáticos", not bare
@@ -286,6 +290,11 @@ class ElementMatcher:
                 return []
         return sorted(out)
 
+    def law_kinds(self, title: str) -> set[str]:
+        """What a law is by its title, as kinds "law:<name>" ("law:procedure")."""
+        words = fold(title)
+        return {"law:" + k for k, terms in self._law_terms.items() if any(t.search(words) for t in terms)}
+
     def provision_kinds(self, idx: TextIndex, parts: int = 0) -> set[str]:
         """What a provision is: an offence (it punishes), a power, a definitions provision, …
         `parts`: how many sub-provisions it has."""
@@ -337,7 +346,8 @@ class ElementMatcher:
         return kinds
 
     def kind_ok(self, am: ArticleModel, kinds: set[str]) -> bool:
-        if any(x + "_lead" in kinds for x in am.excludes) or any(x + "_lead" not in kinds for x in am.requires):
+        if any(x + "_lead" in kinds or "law:" + x in kinds for x in am.excludes) \
+                or any(x + "_lead" not in kinds and "law:" + x not in kinds for x in am.requires):
             return False
         if "definitions_only" in kinds:
             return am.kind == "definition"
@@ -430,8 +440,13 @@ def index_provisions(documents: list[Document], model: ElementModel | None, lang
     em = element_matcher(model, language) if model else None
     if em is None:
         return index_corpus(documents, language)
-    return index_corpus(documents, language, em.scanner, lambda ix, p: em.provision_kinds(ix, len(p.children)),
-                        em.all_provision_kinds, fast=fast)
+    corpus = index_corpus(documents, language, em.scanner, lambda ix, p: em.provision_kinds(ix, len(p.children)),
+                          em.all_provision_kinds, fast=fast)
+    # what each law is, from its title ("Código Procesal Penal"), marks all its provisions
+    law_kinds = {d.frbr_uri: em.law_kinds(d.title) for d in documents}
+    for p, kinds in zip(corpus.provisions, corpus.kinds):
+        kinds |= law_kinds.get(p.document, set())
+    return corpus
 
 
 # ------------------------------------------------------------------ matching
@@ -650,7 +665,10 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
             continue
         # an offence whose heading names the article ("Disclosure of access code": Art 6) is
         # another of its offences, though its words fit less closely than the first's
-        if f.score >= settings.relative * fs[0].score \
+        # a limb of a rule of the general part that codes put in a provision of its own (attempt
+        # beside complicity, Art 11) is implemented by its best provision, however the other scores
+        limb = am is not None and am.kind != "offence" and any(n in g for g in am.alternatives for n in adds)
+        if limb or f.score >= settings.relative * fs[0].score \
                 or ((adds_required or id(f) in named) and f.score >= settings.adds_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)

@@ -119,9 +119,37 @@ def test_excludes_is_checked_and_keeps_procedure_out_of_substantive_articles(tmp
     assert [n for n, a in MODEL.articles.items() if "power" in a.excludes] == ["11", "12", "22"]
     path = ROOT / "conventions" / "ets185" / "elements.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["articles"]["11"]["excludes"] = ["procedure"]
-    with pytest.raises(GapcheckError, match="article 11: excludes 'procedure'"):
+    data["articles"]["11"]["excludes"] = ["proceedings"]
+    with pytest.raises(GapcheckError, match="article 11: excludes 'proceedings'"):
         parse_elements(data, "ets185", path=path)
+
+
+def test_a_procedure_code_does_not_implement_attempt_complicity_or_corporate_liability(chile_assessment):
+    """Chile's Código Procesal Penal is a procedure code by its title: its art 58 ("Responsabilidad
+    penal": legal persons answer through those who acted) and art 130 ("Situación de flagrancia")
+    speak of liability and attempt, but they are not Arts 12 and 11. US Title 18 ("Crimes and
+    Criminal Procedure") is not a procedure code."""
+    from gapcheck.match import element_matcher
+    assert [n for n, a in MODEL.articles.items() if "procedure" in a.excludes] == ["11", "12"]
+    em = element_matcher(MODEL, "spa")
+    assert em.law_kinds("Código Procesal Penal (Ley 19.696), texto refundido") == {"law:procedure"}
+    assert em.law_kinds("Código de Procedimiento Penal (Ley 906 de 2004)") == {"law:procedure"}
+    assert em.law_kinds("United States Code, Title 18: Crimes and Criminal Procedure") == set()
+    assert em.law_kinds("Código Penal (Ley 4573)") == set()
+    for num in ("11", "12"):
+        art = next(a for a in chile_assessment.articles if a.article.num == num)
+        assert not [f for f in art.findings if "19696" in f.provision.document], num
+
+
+def test_attempt_and_complicity_each_keep_their_provision():
+    """Art 11 has two limbs that codes put apart: Costa Rica's art 47 ("Cómplices") fits the
+    article's words far better than art 24 (attempt, under a heading "Cuándo existe"), but art 24
+    is the only provision on attempt and implements Art 11(2)."""
+    from gapcheck.analysis import analyze
+    cr = analyze([ROOT / "national_laws" / "cr"], use_folder_overrides=False)
+    art11 = next(a for a in cr.articles if a.article.num == "11")
+    assert [f.provision.top_num for f in art11.findings] == ["47", "24"]
+    assert art11.findings[1].evidence["elements_found"]["attempt"].lower() == "tentativa"
 
 
 def test_requires_is_checked_and_keeps_the_powers_to_provisions_that_grant_them():
