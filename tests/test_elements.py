@@ -124,13 +124,15 @@ def test_excludes_is_checked_and_keeps_procedure_out_of_substantive_articles(tmp
         parse_elements(data, "ets185", path=path)
 
 
-def test_a_procedure_code_does_not_implement_attempt_complicity_or_corporate_liability(chile_assessment):
+def test_a_procedure_code_does_not_implement_substantive_articles(chile_assessment):
     """Chile's Código Procesal Penal is a procedure code by its title: its art 58 ("Responsabilidad
     penal": legal persons answer through those who acted) and art 130 ("Situación de flagrancia")
-    speak of liability and attempt, but they are not Arts 12 and 11. US Title 18 ("Crimes and
-    Criminal Procedure") is not a procedure code."""
+    speak of liability and attempt, but they are not Arts 12 and 11. Colombia's art 29 ("Objeto de
+    la jurisdicción penal ordinaria") gives the courts their cases; Art 22 is the Código Penal's
+    arts 14-16. US Title 18 ("Crimes and Criminal Procedure") is not a procedure code."""
+    from gapcheck.analysis import analyze
     from gapcheck.match import element_matcher
-    assert [n for n, a in MODEL.articles.items() if "procedure" in a.excludes] == ["11", "12"]
+    assert [n for n, a in MODEL.articles.items() if "procedure" in a.excludes] == ["11", "12", "22"]
     em = element_matcher(MODEL, "spa")
     assert em.law_kinds("Código Procesal Penal (Ley 19.696), texto refundido") == {"law:procedure"}
     assert em.law_kinds("Código de Procedimiento Penal (Ley 906 de 2004)") == {"law:procedure"}
@@ -139,6 +141,11 @@ def test_a_procedure_code_does_not_implement_attempt_complicity_or_corporate_lia
     for num in ("11", "12"):
         art = next(a for a in chile_assessment.articles if a.article.num == num)
         assert not [f for f in art.findings if "19696" in f.provision.document], num
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    art22 = next(a for a in co.articles if a.article.num == "22")
+    assert [(f.provision.document, f.provision.top_num) for f in art22.findings][:2] == [
+        ("/akn/co/act/2000/599", "15"), ("/akn/co/act/2000/599", "16")]
+    assert not [f for f in art22.findings if f.provision.document.endswith("906")]
 
 
 def test_attempt_and_complicity_each_keep_their_provision():
