@@ -75,6 +75,8 @@ class ElementModel:
     vocab: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # what a whole law is, from words of its title ("procedure": a code of criminal procedure)
     laws: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # the words a provision opens with when it is no longer law ("Derogado.", "[Repealed]")
+    repealed: dict[str, list[str]] = field(default_factory=dict)
 
 
 def elements_path(instrument_id: str) -> Path:
@@ -160,7 +162,8 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         if unknown:
             bad(f"article {num}: assessed_on names article {unknown[0]}, which the file does not have")
     return ElementModel(instrument=instrument_id, kinds=kinds, articles=articles, path=str(path),
-                        vocab=data.get("vocab") or {}, laws=data.get("laws") or {})
+                        vocab=data.get("vocab") or {}, laws=data.get("laws") or {},
+                        repealed=data.get("repealed") or {})
 
 
 # ------------------------------------------------------------------ finding terms in text

@@ -153,6 +153,12 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
     # provisions or more (Costa Rica's SCIJ: 175 of 477; elsewhere under 4%) is that layout.
     ends = [_trailing_heading(c) for c in contents[:-1]] + [None]
     headings_before = sum(1 for h in ends if h) >= 0.2 * len(contents) and len(contents) >= 10
+    if headings_before:
+        # in that layout a heading may also lack its full stop ("Homicidio simple"); a line that
+        # ends many provisions alike is the portal's ("Ficha articulo"), not a heading
+        ends = [_trailing_heading(c, stop=False) for c in contents[:-1]] + [None]
+        common = {h for h, n in Counter(h for h in ends if h).items() if n >= 3}
+        ends = [None if h in common else h for h in ends]
     out = []
     chapter = None
     for k, (prov, content) in enumerate(zip(data["provisions"], contents)):
@@ -190,14 +196,19 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
-def _trailing_heading(content: str) -> str | None:
+def _trailing_heading(content: str, stop: bool = True) -> str | None:
     """The last paragraph of a provision when it reads like a heading: a short phrase with a capital
-    and a full stop, and not the provision's only paragraph."""
+    and a full stop (`stop`), and not the provision's only paragraph. Not a division's title in
+    capitals ("INJURIA, CALUMNIA, DIFAMACIÓN"), nor a note or a date ("Fecha de generación: …")."""
     parts = content.strip().rsplit("\n", 1)
     if len(parts) < 2:
         return None
     last = parts[1].strip()
-    if 0 < len(last.split()) <= 14 and last.endswith(".") and last[0].isupper() and not _LABEL.match(last):
+    if not 0 < len(last.split()) <= 14 or not last[0].isupper() or _LABEL.match(last):
+        return None
+    if last.endswith("."):
+        return last
+    if not stop and not last.isupper() and not re.search(r"[\d:;,()]", last) and not last.endswith(("-", "—")):
         return last
     return None
 

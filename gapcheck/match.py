@@ -208,6 +208,7 @@ class ElementMatcher:
         self._kinds = {k: compiled_terms(v, language) for k, v in model.kinds.items()}
         self._kind_sets = {k: frozenset(v) for k, v in self._kinds.items()}
         # a law's title may be in another language than its text: every language's words
+        self._repealed = frozenset(fold(w) for ws in model.repealed.values() for w in ws)
         self._law_terms = {k: [re.compile(r"\b" + re.escape(fold(t)) + r"\b") for ts in v.values() for t in ts]
                            for k, v in model.laws.items()}
         self._weights: dict = {}       # per article and key: each element's weight
@@ -290,6 +291,12 @@ class ElementMatcher:
                 return []
         return sorted(out)
 
+    def is_repealed(self, text: str) -> bool:
+        """Whether a provision's words open by saying it is no longer law ("Derogado.", "(Anulado
+        este artículo …)", "[Repealed]"): its number is kept, its text is gone."""
+        first = re.findall(r"\w+", fold(text[:80]))[:2]
+        return bool(first) and any(w in self._repealed for w in first)
+
     def law_kinds(self, title: str) -> set[str]:
         """What a law is by its title, as kinds "law:<name>" ("law:procedure")."""
         words = fold(title)
@@ -346,6 +353,8 @@ class ElementMatcher:
         return kinds
 
     def kind_ok(self, am: ArticleModel, kinds: set[str]) -> bool:
+        if "repealed" in kinds:
+            return False
         if any(x + "_lead" in kinds or "law:" + x in kinds for x in am.excludes) \
                 or any(x + "_lead" not in kinds and "law:" + x not in kinds for x in am.requires):
             return False
@@ -446,6 +455,8 @@ def index_provisions(documents: list[Document], model: ElementModel | None, lang
     law_kinds = {d.frbr_uri: em.law_kinds(d.title) for d in documents}
     for p, kinds in zip(corpus.provisions, corpus.kinds):
         kinds |= law_kinds.get(p.document, set())
+        if em.is_repealed(p.full_text):
+            kinds.add("repealed")
     return corpus
 
 
@@ -527,7 +538,9 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
         named = {id(f) for f in fs if heading_names.get(at[id(f)], {}).get(num, 0.0) >= 1.0}
         aggravating = {id(f) for f in fs if "aggravation_lead" in corpus.kinds[at[id(f)]]} if corpus.kinds else set()
-        by_article[num] = _select(fs, model.articles.get(num) if model else None, settings, named, aggravating)
+        offences = {id(f) for f in fs if "offence_lead" in corpus.kinds[at[id(f)]]} if corpus.kinds else set()
+        by_article[num] = _select(fs, model.articles.get(num) if model else None, settings, named, aggravating,
+                                  offences)
     # a provision that is one article's own best fit is not also a further provision of another
     # (the interception power that implements Art 21 is not also a second production order);
     # one kept only as an article's best, for want of another, does not count
@@ -627,10 +640,12 @@ def _lacks_required(am: ArticleModel, evidence: dict) -> bool:
 
 
 def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
-            named: set[int] = frozenset(), aggravating: set[int] = frozenset()) -> list[Finding]:
+            named: set[int] = frozenset(), aggravating: set[int] = frozenset(),
+            offences: set[int] = frozenset()) -> list[Finding]:
     """The best candidate, then those close to it or adding a required element it lacks.
     `named`: (ids of) offences whose heading names every key element of the article;
-    `aggravating`: (ids of) provisions whose lead raises the penalty of offences defined elsewhere."""
+    `aggravating`: (ids of) provisions whose lead raises the penalty of offences defined elsewhere;
+    `offences`: (ids of) provisions whose lead punishes."""
     if not fs:
         return []
     if am is not None and am.kind == "offence" and fs[0].evidence.get("options_used"):
@@ -668,6 +683,11 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
         # a limb of a rule of the general part that codes put in a provision of its own (attempt
         # beside complicity, Art 11) is implemented by its best provision, however the other scores
         limb = am is not None and am.kind != "offence" and any(n in g for g in am.alternatives for n in adds)
+        if limb and id(f) in offences:
+            # an offence of its own that speaks of an attempt ("si el suicidio no se consuma, pero
+            # su intento…") is not the rule of the general part, when the laws have that rule
+            limb = not any(id(g) not in offences and set(g.evidence.get("elements_found", {})) & adds
+                           for g in fs[fs.index(f) + 1:])
         if limb or f.score >= settings.relative * fs[0].score \
                 or ((adds_required or id(f) in named) and f.score >= settings.adds_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
@@ -694,4 +714,5 @@ def national_only(documents: list[Document], findings: dict[str, list[Finding]],
         def speaks_of_computers(i):
             return corpus.indexes[i].find(em.computer) is not None
     return [p for i, (p, kinds) in enumerate(zip(corpus.provisions, corpus.kinds))
-            if p.ref not in used and "offence" in kinds and "power" not in kinds and speaks_of_computers(i)]
+            if p.ref not in used and "offence" in kinds and "power" not in kinds and "repealed" not in kinds
+            and speaks_of_computers(i)]

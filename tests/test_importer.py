@@ -204,6 +204,14 @@ def test_costa_rica_page_wrapped_lines_join_within_their_paragraph(tmp_path):
     assert ("III", "TENTATIVA") in divisions and ("VIII", "Delitos informáticos y conexos") in divisions
     assert "TENTATIVA" not in doc.find("art_23").full_text
     assert "Causas de Justificación" not in doc.find("art_24").full_text
+    # in that layout a heading above the number may lack its full stop ("Homicidio simple"), but
+    # the portal's own line ending many articles ("Ficha articulo") is no heading, and a title
+    # in capitals ("INJURIA, CALUMNIA, DIFAMACIÓN") is a division's
+    assert doc.find("art_111").heading == "Homicidio simple"
+    assert "Homicidio simple" not in doc.find("art_110").full_text
+    assert doc.find("art_174-bis").heading == "Pornografía virtual y pseudo pornografía"
+    assert doc.find("art_74").heading == "Penalidad del autor, instigador y cómplice"
+    assert not any(p.heading == "Ficha articulo" or p.heading.isupper() for p in doc.provisions)
 
 
 def test_us_code_line_breaks_stay_paragraph_breaks(tmp_path):

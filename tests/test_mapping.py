@@ -319,3 +319,23 @@ def test_a_further_offence_with_the_same_penalty_is_part_of_the_offences_definit
     from gapcheck.analysis import analyze
     cr = analyze([ROOT / "national_laws" / "cr"], use_folder_overrides=False)
     assert ("/akn/cr/act/1970/4573", "232") in _top(cr, "6")[1]
+
+
+def test_a_repealed_provision_implements_nothing():
+    """Costa Rica's art 114 keeps its heading "Tentativa de suicidio", but its words are "(Anulado
+    este artículo mediante resolución de la Sala Constitucional …)": it is no candidate for Art 11
+    (attempt), nor for anything else. Words that only mention a repeal further on do not count."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    from gapcheck.elements import load_elements
+    from gapcheck.match import element_matcher
+    em = element_matcher(load_elements("ets185"), "spa")
+    assert em.is_repealed("Derogado.") and em.is_repealed("( Derogado, por el artículo 3° de la Ley N°. 8590")
+    assert em.is_repealed("(Anulado este artículo mediante resolución de la Sala Constitucional")
+    assert not em.is_repealed("El que derogue o anule un acto será castigado. Derogado el inciso 2.")
+    assert element_matcher(load_elements("ets185"), "eng").is_repealed("[Repealed]")
+    cr = analyze([ROOT / "national_laws" / "cr"], use_folder_overrides=False)
+    a114 = next(p for d in cr.documents for p in d.provisions if p.top_num == "114")
+    assert a114.heading == "Tentativa de suicidio" and a114.full_text.startswith("(Anulado")
+    assert not [f for x in cr.articles for f in x.findings if f.provision.top_num == "114"]
+    assert a114 not in cr.national_only
