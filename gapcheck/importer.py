@@ -159,6 +159,16 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
         ends = [_trailing_heading(c, stop=False) for c in contents[:-1]] + [None]
         common = {h for h, n in Counter(h for h in ends if h).items() if n >= 3}
         ends = [None if h in common else h for h in ends]
+    # Where the ingestion names each provision's division, the division's title ("Competencia
+    # territorial") may have stayed as the last line of the provision before the division changes.
+    chapters = [prov.get("chapter") for prov in data["provisions"]]
+    titles: dict[int, str] = {}
+    for k in range(len(contents) - 1):
+        last = contents[k].strip().rsplit("\n", 1)
+        if chapters[k + 1] and chapters[k + 1] != chapters[k] and len(last) == 2 \
+                and _looks_like_heading(last[1].strip()) and not re.search(r"\d", last[1]):
+            titles[k + 1] = last[1].strip()
+            contents[k] = last[0].rstrip()
     out = []
     chapter = None
     for k, (prov, content) in enumerate(zip(data["provisions"], contents)):
@@ -171,7 +181,7 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
         ch = prov.get("chapter")
         if ch and ch != chapter:
             # the ingestion names the part of the code the provision sits in: a container
-            out.append(f"@container {ch}")
+            out.append(f"@container {ch} {titles[k]}" if k in titles and _CONTAINER.match(ch) else f"@container {ch}")
             chapter = ch
         first = content.split("\n", 1)[0]
         starts_numbered = bool(_ARTICLE.match(first) or _NUMBERED.match(first) or _SECTION_WORD.match(first))
@@ -194,6 +204,26 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _capital_title(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and s.isupper() and len(s.split()) <= 14 and not _LABEL.match(s) \
+        and not _ARTICLE.match(s) and not s.endswith((",", ";", ":")) and not re.search(r"\d", s)
+
+
+def _division_title_block(lines: list[tuple[int, str]], idx: int) -> bool:
+    """Line `idx` is a title in capitals, and only such titles, division labels or blank lines
+    stand between it and the next article."""
+    if not _capital_title(lines[idx][1]) or _CONTAINER.match(lines[idx][1]):
+        return False
+    for _, t in lines[idx + 1:]:
+        if not t or _capital_title(t) or _CONTAINER.match(t) or t.startswith(("@container", "@heading")) \
+                or (_looks_like_heading(t) and not re.search(r"\d", t)):
+            # a title in small letters may follow, the innermost ("Disposiciones generales")
+            continue
+        return bool(_ARTICLE.match(t))
+    return False
 
 
 def _trailing_heading(content: str, stop: bool = True) -> str | None:
@@ -397,10 +427,12 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
                 front.append(" ".join(para))
         para = []
 
+    in_titles = False                # the line before was a division's title (in capitals)
     for idx, (n, s) in enumerate(lines):
         if not s:
             flush()
             continue
+        after_titles, in_titles = in_titles, False
         if s.startswith("@container "):
             flush()
             prior_text = False
@@ -519,6 +551,19 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
         if _TRANSITORY.match(s) and len(s.split()) <= 5:
             flush()
             containers = [("transitional", "", s)]
+            continue
+        if style == "article" and cur is not None and _division_title_block(lines, idx):
+            # A title in capitals between one article's words and the next article, without a
+            # label ("DE LA CONDUCTA PUNIBLE": Colombia's consolidated codes drop "TÍTULO III"):
+            # the title of the division that starts there, not the article's last paragraph.
+            # A label's own title is handled above; of two titles, the inner one stays.
+            flush()
+            prior_text = False
+            containers = [c for c in containers if c[0] != "hcontainer"] + [("hcontainer", "", s)]
+            in_titles = True
+            continue
+        if after_titles and _looks_like_heading(s) and not re.search(r"\d", s) and not _ARTICLE.match(s):
+            containers = [c for c in containers if c[0] != "hcontainer"] + [("hcontainer", "", s)]
             continue
         if style == "section" and pending_lead is None and _looks_like_heading(s) and cur is not None \
                 and _sentence_split_by_number(lines, idx, provisions, cur):

@@ -298,6 +298,29 @@ def test_colombian_amendment_notes_and_earlier_wording_are_not_the_law(tmp_path)
     assert history.startswith("Modificado por el art. 24, ley 1336 de 2009") and earlier.startswith("Texto anterior:")
 
 
+def test_colombian_division_titles_are_not_the_article_before(tmp_path):
+    """The consolidated codes leave the titles of the divisions that follow at the end of an
+    article: in capitals without their label ("DE LA CONDUCTA PUNIBLE"), or in small letters
+    where the ingestion's chapter changes ("Competencia territorial"). They are divisions."""
+    doc, _ = _import(tmp_path, "co_ley-599-2000-codigo-penal.json", "co", "spa", number="599", date="2000-07-24")
+    a18 = doc.find("art_18")
+    assert a18.heading == "Extradicion" and "CONDUCTA PUNIBLE" not in a18.full_text
+    assert "EN EL ESPACIO" not in doc.find("art_13").full_text
+    # a title once taken for the next article's heading is a division's too
+    assert doc.find("art_444A").heading == ""
+    xml = etree.parse(str(tmp_path / "co-599.xml"))
+    titles = {h.text for h in xml.iter(f"{{{AKN_NS}}}heading") if h.getparent().tag != f"{{{AKN_NS}}}article"}
+    assert {"DE LA CONDUCTA PUNIBLE", "APLICACIÓN DE LA LEY PENAL EN EL ESPACIO"} <= titles
+    cpp, _ = _import(tmp_path, "co_ley-906-2004-codigo-procedimiento-penal.json", "co", "spa", number="906",
+                     date="2004-08-31")
+    assert not cpp.find("art_41").full_text.endswith("Competencia territorial")
+    xml = etree.parse(str(tmp_path / "co-906.xml"))
+    chapters = {(c.findtext(f"{{{AKN_NS}}}num"), c.findtext(f"{{{AKN_NS}}}heading"))
+                for c in xml.iter(f"{{{AKN_NS}}}chapter")}
+    assert ("I", "Disposiciones generales") in chapters
+    assert any(h == "Competencia territorial" for _, h in chapters)
+
+
 def test_colombian_note_after_the_heading_and_long_headings(tmp_path):
     doc, _ = _import(tmp_path, "co_ley-906-2004-codigo-procedimiento-penal.json", "co", "spa", number="906",
                      date="2004-08-31")
