@@ -663,17 +663,20 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
                            else settings.max_per_article):
             break
         adds = set(f.evidence.get("elements_found", {})) - covered
-        # a required element, or a limb of the article another provision lacks (Art 6: the password
-        # offence beside the device offence)
-        adds_required = am is not None and any(
-            (am.elements[n].required or any(n in g for g in am.alternatives)) and not am.elements[n].general_part
-            for n in adds)
+        # an element of the article the chosen ones lack (Art 6: the password offence beside the
+        # device offence; Art 25(5): assistance "incluso si la conducta … no se encuentra
+        # tipificada" beside the request for assistance); not one only an offence's penalty
+        # carries for a rule that is no offence ("not more than one year" is no extradition threshold)
+        optional_too = am is not None and (am.kind == "offence" or id(f) not in offences)
+        adds_element = am is not None and any(
+            (am.elements[n].required or any(n in g for g in am.alternatives) or optional_too)
+            and not am.elements[n].general_part for n in adds)
         # a second offence that carries every element of the article implements it too (one law
         # punishes modifying data, another destroying it), even when the first fits better
         complete = am is not None and am.kind == "offence" and not _lacks_required(am, f.evidence)
         # a further offence that adds a condition the Party may add (access "with intent to commit
         # an offence") beside one without it is the aggravated variant, not another implementation
-        if complete and not adds_required and f.evidence.get("options_used") and plain:
+        if complete and not adds_element and f.evidence.get("options_used") and plain:
             continue
         # a provision raising the penalty of offences defined elsewhere is not another of them
         if am is not None and am.kind == "offence" and id(f) in aggravating:
@@ -689,7 +692,7 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
             limb = not any(id(g) not in offences and set(g.evidence.get("elements_found", {})) & adds
                            for g in fs[fs.index(f) + 1:])
         if limb or f.score >= settings.relative * fs[0].score \
-                or ((adds_required or id(f) in named) and f.score >= settings.adds_relative * fs[0].score) \
+                or ((adds_element or id(f) in named) and f.score >= settings.adds_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)
             covered |= adds

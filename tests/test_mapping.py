@@ -339,3 +339,21 @@ def test_a_repealed_provision_implements_nothing():
     assert a114.heading == "Tentativa de suicidio" and a114.full_text.startswith("(Anulado")
     assert not [f for x in cr.articles for f in x.findings if f.provision.top_num == "114"]
     assert a114 not in cr.national_only
+
+
+def test_an_element_a_party_may_implement_brings_its_provision():
+    """Art 25(5) (dual criminality deemed met) is no obligation of every Party, but a provision
+    carrying it implements Art 25 too: Colombia's CPP art 489 ("Se podrá prestar asistencia judicial
+    penal, incluso si la conducta por la cual se solicita no se encuentra tipificada") is kept
+    beside art 485, though it fits the article's words less. US 18 USC 1502 (resisting an
+    extradition agent, "imprisoned not more than one year") is an offence: its penalty is no
+    extradition threshold, and it is not listed under Art 24."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    x, provs = _top(co, "25")
+    assert provs[:2] == [("/akn/co/act/2004/906", "485"), ("/akn/co/act/2004/906", "489")]
+    assert "tipificada" in x.findings[1].evidence["elements_found"]["dual_criminality"]
+    us = analyze([ROOT / "national_laws" / "us"], use_folder_overrides=False)
+    x, provs = _top(us, "24")
+    assert provs and ("/akn/us/act/1948/usc-title-18", "1502") not in provs
