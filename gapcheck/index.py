@@ -551,6 +551,12 @@ _SAME_PENALTY = re.compile(
     r"|est\s+puni\s+des\s+m[êe]mes\s+peines|the\s+same\s+penalty)\b", re.I)
 
 
+def same_penalty(text: str) -> bool:
+    """Whether a sub-provision opens by giving a further offence the same penalty ("La misma pena
+    se impondrá a quien…", "Na mesma pena incorre quem…")."""
+    return bool(_SAME_PENALTY.match(text))
+
+
 def _joined_text(provisions: list[Provision], clean=str) -> str:
     """Every provision as heading, separator, text (with a marker where its lead ends) and an end
     marker, joined by spaces: one string for the whole corpus."""
@@ -560,7 +566,7 @@ def _joined_text(provisions: list[Provision], clean=str) -> str:
         if p.children:
             # the lead: the first sub-provision, and any later one that defines a further offence
             # with the same penalty ("La misma pena se impondrá … a quien distribuya …")
-            lead = [p.children[0]] + [c for c in p.children[1:] if _SAME_PENALTY.match(c.text)]
+            lead = [p.children[0]] + [c for c in p.children[1:] if same_penalty(c.text)]
             for c in lead:
                 _sub_parts(c, parts, clean)
             parts.append(_LEAD_CHUNK)

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from gapcheck.elements import (LANG2, ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements,
                                no_gap_after, tokenize)
-from gapcheck.index import Corpus, TermScanner, index_corpus, lexicon
+from gapcheck.index import Corpus, TermScanner, index_corpus, lexicon, same_penalty
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
 from gapcheck.text import STOPWORDS, fold
 
@@ -578,15 +578,17 @@ def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: Ele
     """The candidates each article keeps before selection, when a provision could serve several,
     and (as ids) those kept only as an article's best candidate though they fit another better."""
     # an offence whose heading names every key element of one offence article ("Unauthorised
-    # disclosure of password": Art 6) and none of another is not taken for the other when the
-    # words would take it there instead (a second offence in a later paragraph, scoring below the
-    # named one, is left to the rules below)
+    # disclosure of password": Art 6; "Violación a los derechos morales de autor": Art 10) and none
+    # of another is not taken for the other; unless it defines a further offence in a later
+    # paragraph ("Na mesma pena incorre quem produz … dispositivo": Art 6 beside the invasion of
+    # Art 2), which is left to the rules below when it scores below the named one
     score_of = {(f.article, at[id(f)]): f.score for f in candidates}
 
     def named_elsewhere(f):
         shares = heading_names.get(at[id(f)], {})
+        further = any(same_penalty(c.text) for c in f.provision.children)
         return shares.get(f.article, 1.0) == 0.0 and any(
-            v >= 1.0 and (x, at[id(f)]) in score_of and score_of[(x, at[id(f)])] < f.score
+            v >= 1.0 and (x, at[id(f)]) in score_of and (not further or score_of[(x, at[id(f)])] < f.score)
             for x, v in shares.items())
 
     candidates = [f for f in candidates if not named_elsewhere(f)]

@@ -357,3 +357,19 @@ def test_an_element_a_party_may_implement_brings_its_provision():
     us = analyze([ROOT / "national_laws" / "us"], use_folder_overrides=False)
     x, provs = _top(us, "24")
     assert provs and ("/akn/us/act/1948/usc-title-18", "1502") not in provs
+
+
+def test_an_offence_whose_heading_names_another_article_is_not_taken_for_this_one():
+    """Colombia's art 270 ("Violación a los derechos morales de autor") names Art 10 in its heading;
+    words of its text ("con nombre de persona distinta del autor verdadero") also fit computer
+    forgery, but it is not listed under Art 7. Singapore's s 8 ("Unauthorised disclosure of access
+    code", Art 6) is not listed under Art 8 for its "wrongful gain". Brazil's art 154-A, named for
+    Art 2, keeps its Art 6 offence "na mesma pena" (tested with the Portuguese statute)."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    assert ("/akn/co/act/2000/599", "270") in _top(co, "10")[1]
+    assert ("/akn/co/act/2000/599", "270") not in _top(co, "7")[1]
+    sg = analyze([ROOT / "national_laws" / "sg"], use_folder_overrides=False)
+    assert ("/akn/sg/act/1993/cma", "8") in _top(sg, "6")[1]
+    assert ("/akn/sg/act/1993/cma", "8") not in _top(sg, "8")[1]
