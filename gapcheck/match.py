@@ -208,7 +208,8 @@ class ElementMatcher:
         self._kinds = {k: compiled_terms(v, language) for k, v in model.kinds.items()}
         self._kind_sets = {k: frozenset(v) for k, v in self._kinds.items()}
         # a law's title may be in another language than its text: every language's words
-        self._repealed = frozenset(fold(w) for ws in model.repealed.values() for w in ws)
+        # as written and without accents ("abrogé", "ABROGE"): no folding on every provision
+        self._repealed = frozenset(f(w) for ws in model.repealed.values() for w in ws for f in (str.lower, fold))
         self._law_terms = {k: [re.compile(r"\b" + re.escape(fold(t)) + r"\b") for ts in v.values() for t in ts]
                            for k, v in model.laws.items()}
         self._weights: dict = {}       # per article and key: each element's weight
@@ -294,8 +295,8 @@ class ElementMatcher:
     def is_repealed(self, text: str) -> bool:
         """Whether a provision's words open by saying it is no longer law ("Derogado.", "(Anulado
         este artículo …)", "[Repealed]"): its number is kept, its text is gone."""
-        first = re.findall(r"\w+", fold(text[:80]))[:2]
-        return bool(first) and any(w in self._repealed for w in first)
+        # the first two words, cheaply: this runs on every provision
+        return any(w.strip("()[]{}.,;:-–—\"'“”«»").lower() in self._repealed for w in text[:60].split(None, 2)[:2])
 
     def law_kinds(self, title: str) -> set[str]:
         """What a law is by its title, as kinds "law:<name>" ("law:procedure")."""
@@ -443,6 +444,13 @@ def element_matcher(model: ElementModel, language: str) -> ElementMatcher:
     return _MATCHERS[key][1]
 
 
+def _opening(p: Provision) -> str:
+    """A provision's first words: its own, else its first sub-provision's."""
+    while not p.text.strip() and p.children:
+        p = p.children[0]
+    return p.text
+
+
 def index_provisions(documents: list[Document], model: ElementModel | None, language: str,
                      fast: bool = True) -> Corpus:
     """The documents' provisions indexed for matching (and for `national_only`)."""
@@ -455,7 +463,7 @@ def index_provisions(documents: list[Document], model: ElementModel | None, lang
     law_kinds = {d.frbr_uri: em.law_kinds(d.title) for d in documents}
     for p, kinds in zip(corpus.provisions, corpus.kinds):
         kinds |= law_kinds.get(p.document, set())
-        if em.is_repealed(p.full_text):
+        if em.is_repealed(_opening(p)):
             kinds.add("repealed")
     return corpus
 
@@ -586,10 +594,13 @@ def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: Ele
 
     def named_elsewhere(f):
         shares = heading_names.get(at[id(f)], {})
+        if shares.get(f.article, 1.0) != 0.0:
+            return False
+        named = [x for x, v in shares.items() if v >= 1.0 and (x, at[id(f)]) in score_of]
+        if not named:
+            return False
         further = any(same_penalty(c.text) for c in f.provision.children)
-        return shares.get(f.article, 1.0) == 0.0 and any(
-            v >= 1.0 and (x, at[id(f)]) in score_of and (not further or score_of[(x, at[id(f)])] < f.score)
-            for x, v in shares.items())
+        return any(not further or score_of[(x, at[id(f)])] < f.score for x in named)
 
     candidates = [f for f in candidates if not named_elsewhere(f)]
     # a provision stays with an article unless another article fits it clearly better; an
