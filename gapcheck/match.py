@@ -213,6 +213,7 @@ class ElementMatcher:
         self._law_terms = {k: [re.compile(r"\b" + re.escape(fold(t)) + r"\b") for ts in v.values() for t in ts]
                            for k, v in model.laws.items()}
         self._weights: dict = {}       # per article and key: each element's weight
+        self._kind_rules: dict = {}    # per article: the kinds it excludes, the kinds it requires
         self._key_terms: dict = {}     # per article and key: the key groups as term lists
         # computer words, and data words of two or more words ("datos informáticos", not bare
         # "data"): what makes an offence a cyber offence (national-only offences)
@@ -354,10 +355,14 @@ class ElementMatcher:
         return kinds
 
     def kind_ok(self, am: ArticleModel, kinds: set[str]) -> bool:
-        if "repealed" in kinds:
-            return False
-        if any(x + "_lead" in kinds or "law:" + x in kinds for x in am.excludes) \
-                or any(x + "_lead" not in kinds and "law:" + x not in kinds for x in am.requires):
+        rule = self._kind_rules.get(am.num)
+        if rule is None:
+            # the kinds each excluded or required name stands for: its lead, or the whole law
+            rule = self._kind_rules[am.num] = (
+                frozenset(k for x in am.excludes for k in (x + "_lead", "law:" + x)) | {"repealed"},
+                [frozenset((x + "_lead", "law:" + x)) for x in am.requires])
+        excluded, required = rule
+        if not excluded.isdisjoint(kinds) or any(r.isdisjoint(kinds) for r in required):
             return False
         if "definitions_only" in kinds:
             return am.kind == "definition"
