@@ -42,10 +42,18 @@ _ARTICLE = re.compile(
 _SECTION_WORD = re.compile(rf"^(?:SECTION|Section|SEC\.|Sec\.)\s+(?P<num>\d+[A-Z]{{0,2}})\.?\s*(?P<rest>.*)$")
 # "4. (1) A person…", "3. —(1) Subject to…", "4.(1)", "1.", "8A. Obtaining…"
 _NUMBERED = re.compile(rf"^(?P<num>\d+[A-Za-z]{{0,2}})\.(?P<rest>(?:\s*[{DASHES}]*\s*\(\d+\).*)|\s+.*|\s*[{DASHES}]+\s*.*|)$")
+# "CAPÍTULO PRIMERO", "TÍTULO DÉCIMO SEGUNDO": the number written as a Spanish ordinal
+_ORDINAL_WORD = r"(?:PRIMER[OA]?|SEGUND[OA]|TERCER[OA]?|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA])"
+_ORDINAL = rf"(?:(?:D[ÉE]CIM[OA]|VIG[ÉE]SIM[OA])(?:\s+{_ORDINAL_WORD})?|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|{_ORDINAL_WORD})"
+_CONTAINER_KINDS = (r"(?P<kind>PART|Part|PARTE|Parte|CHAPTER|Chapter|CAP[ÍI]TULO|Cap[íi]tulo|T[ÍI]TULO|T[íi]tulo|TITLE|"
+                    r"LIBRO|Libro|BOOK|P[ÁA]RRAFO|SUBPART|SECCI[ÓO]N|Secci[óo]n|SE[ÇC][ÃA]O|Se[çc][ãa]o)")
 _CONTAINER = re.compile(
-    r"^(?P<kind>PART|Part|PARTE|Parte|CHAPTER|Chapter|CAP[ÍI]TULO|Cap[íi]tulo|T[ÍI]TULO|T[íi]tulo|TITLE|"
-    r"LIBRO|Libro|BOOK|P[ÁA]RRAFO|SUBPART|SECCI[ÓO]N|Secci[óo]n|SE[ÇC][ÃA]O|Se[çc][ãa]o)\.?\s+(?P<num>[IVXLC]+\b|\d+\b|[ÚU]NICO\b|PRELIMINAR\b|[A-Z]\b)"
-    rf"(?P<rest>.*)$")
+    rf"^{_CONTAINER_KINDS}\.?\s+(?P<num>[IVXLC]+\b|\d+\b|[ÚU]NICO\b|PRELIMINAR\b|[A-Z]\b)(?P<rest>.*)$")
+# a division an ingestion names ("chapter": "CAPÍTULO PRIMERO") may spell its number as an
+# ordinal; in running text, where a note may mention a division ("LIBRO CUARTO NOTA: Ver …"),
+# only the label forms above start one
+_CONTAINER_NAMED = re.compile(
+    rf"^{_CONTAINER_KINDS}\.?\s+(?P<num>[IVXLC]+\b|\d+\b|[ÚU]NICO\b|PRELIMINAR\b|{_ORDINAL}\b|[A-Z]\b)(?P<rest>.*)$")
 _TRANSITORY = re.compile(r"^(ART[ÍI]CULOS?|DISPOSICI[ÓO]N(ES)?)\s+TRANSITORI[OA]S?\b", re.I)
 _ENACTING = re.compile(r"^(ENACTED by|BE IT ENACTED|Be it enacted|The Parliament of .* enacts|"
                        r"EL CONGRESO|Ha dado la ley siguiente|Proyecto de ley:|DECRETA:?|LEY:?$)")
@@ -159,18 +167,10 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
         ends = [_trailing_heading(c, stop=False) for c in contents[:-1]] + [None]
         common = {h for h, n in Counter(h for h in ends if h).items() if n >= 3}
         ends = [None if h in common else h for h in ends]
-    # Where the ingestion names each provision's division, the division's title ("Competencia
-    # territorial") may have stayed as the last line of the provision before the division changes.
-    chapters = [prov.get("chapter") for prov in data["provisions"]]
-    titles: dict[int, str] = {}
-    for k in range(len(contents) - 1):
-        last = contents[k].strip().rsplit("\n", 1)
-        if chapters[k + 1] and chapters[k + 1] != chapters[k] and len(last) == 2 \
-                and _looks_like_heading(last[1].strip()) and not re.search(r"\d", last[1]):
-            titles[k + 1] = last[1].strip()
-            contents[k] = last[0].rstrip()
+    chapters = [prov.get("chapter") for prov in data["provisions"]] + [None]
     out = []
     chapter = None
+    chapter_title = ""
     for k, (prov, content) in enumerate(zip(data["provisions"], contents)):
         if headings_before and ends[k]:
             content = content[:content.rstrip().rfind("\n")].rstrip() if "\n" in content.strip() else ""
@@ -181,8 +181,15 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
         ch = prov.get("chapter")
         if ch and ch != chapter:
             # the ingestion names the part of the code the provision sits in: a container
-            out.append(f"@container {ch} {titles[k]}" if k in titles and _CONTAINER.match(ch) else f"@container {ch}")
+            out.append(f"@container {ch} {chapter_title}".rstrip())
             chapter = ch
+        # The next division's title ("Competencia territorial") may have stayed as this
+        # provision's last line: it goes with the next division's label.
+        chapter_title = ""
+        nxt = chapters[k + 1]
+        last = content.strip().rsplit("\n", 1)
+        if nxt and nxt != chapter and len(last) == 2 and _small_title(last[1].strip()):
+            chapter_title, content = last[1].strip(), last[0].rstrip()
         first = content.split("\n", 1)[0]
         starts_numbered = bool(_ARTICLE.match(first) or _NUMBERED.match(first) or _SECTION_WORD.match(first))
         if starts_numbered:
@@ -206,6 +213,11 @@ def _json_to_text(text: str, path: Path, meta: dict) -> tuple[str, dict]:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
+def _small_title(s: str) -> bool:
+    """A division's title in small letters ("Disposiciones generales"): short, no number."""
+    return _looks_like_heading(s) and not re.search(r"\d", s)
+
+
 def _capital_title(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 4 and s.isupper() and len(s.split()) <= 14 and not _LABEL.match(s) \
@@ -219,7 +231,7 @@ def _division_title_block(lines: list[tuple[int, str]], idx: int) -> bool:
         return False
     for _, t in lines[idx + 1:]:
         if not t or _capital_title(t) or _CONTAINER.match(t) or t.startswith(("@container", "@heading")) \
-                or (_looks_like_heading(t) and not re.search(r"\d", t)):
+                or _small_title(t):
             # a title in small letters may follow, the innermost ("Disposiciones generales")
             continue
         return bool(_ARTICLE.match(t))
@@ -437,7 +449,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             flush()
             prior_text = False
             label = s[len("@container "):].strip()
-            mc = _CONTAINER.match(label)
+            mc = _CONTAINER_NAMED.match(label)
             kind = _CONTAINER_KIND.get(mc.group("kind").lower().rstrip("."), "hcontainer") if mc else "hcontainer"
             num = mc.group("num") if mc else ""
             heading = mc.group("rest").strip(" .:" + DASHES) if mc else label
@@ -562,7 +574,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             containers = [c for c in containers if c[0] != "hcontainer"] + [("hcontainer", "", s)]
             in_titles = True
             continue
-        if after_titles and _looks_like_heading(s) and not re.search(r"\d", s) and not _ARTICLE.match(s):
+        if after_titles and _small_title(s) and not _ARTICLE.match(s):
             containers = [c for c in containers if c[0] != "hcontainer"] + [("hcontainer", "", s)]
             continue
         if style == "section" and pending_lead is None and _looks_like_heading(s) and cur is not None \

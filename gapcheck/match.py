@@ -207,9 +207,9 @@ class ElementMatcher:
                 self._terms[(num, "option:" + name)] = compiled_terms(o.terms, language)
         self._kinds = {k: compiled_terms(v, language) for k, v in model.kinds.items()}
         self._kind_sets = {k: frozenset(v) for k, v in self._kinds.items()}
-        # a law's title may be in another language than its text: every language's words
         # as written and without accents ("abrogé", "ABROGE"): no folding on every provision
         self._repealed = frozenset(f(w) for ws in model.repealed.values() for w in ws for f in (str.lower, fold))
+        # a law's title may be in another language than its text: every language's words
         self._law_terms = {k: [re.compile(r"\b" + re.escape(fold(t)) + r"\b") for ts in v.values() for t in ts]
                            for k, v in model.laws.items()}
         self._weights: dict = {}       # per article and key: each element's weight
@@ -676,7 +676,7 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
     chosen = [fs[0]]
     covered = set(fs[0].evidence.get("elements_found", {}))
     plain = not fs[0].evidence.get("options_used")
-    for f in fs[1:]:
+    for k, f in enumerate(fs[1:], 1):
         if len(chosen) >= (settings.max_per_offence if am is not None and am.kind == "offence"
                            else settings.max_per_article):
             break
@@ -699,8 +699,6 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
         # a provision raising the penalty of offences defined elsewhere is not another of them
         if am is not None and am.kind == "offence" and id(f) in aggravating:
             continue
-        # an offence whose heading names the article ("Disclosure of access code": Art 6) is
-        # another of its offences, though its words fit less closely than the first's
         # a limb of a rule of the general part that codes put in a provision of its own (attempt
         # beside complicity, Art 11) is implemented by its best provision, however the other scores
         limb = am is not None and am.kind != "offence" and any(n in g for g in am.alternatives for n in adds)
@@ -708,7 +706,9 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
             # an offence of its own that speaks of an attempt ("si el suicidio no se consuma, pero
             # su intento…") is not the rule of the general part, when the laws have that rule
             limb = not any(id(g) not in offences and set(g.evidence.get("elements_found", {})) & adds
-                           for g in fs[fs.index(f) + 1:])
+                           for g in fs[k + 1:])
+        # an offence whose heading names the article ("Disclosure of access code": Art 6) is
+        # another of its offences, though its words fit less closely than the first's
         if limb or f.score >= settings.relative * fs[0].score \
                 or ((adds_element or id(f) in named) and f.score >= settings.adds_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):

@@ -311,6 +311,11 @@ def test_colombian_division_titles_are_not_the_article_before(tmp_path):
     xml = etree.parse(str(tmp_path / "co-599.xml"))
     titles = {h.text for h in xml.iter(f"{{{AKN_NS}}}heading") if h.getparent().tag != f"{{{AKN_NS}}}article"}
     assert {"DE LA CONDUCTA PUNIBLE", "APLICACIÓN DE LA LEY PENAL EN EL ESPACIO"} <= titles
+    # a chapter the ingestion names with an ordinal ("CAPÍTULO PRIMERO") keeps the title left
+    # above it, which is not lost either where the label is not one gapcheck reads
+    chapters = {(c.findtext(f"{{{AKN_NS}}}num"), c.findtext(f"{{{AKN_NS}}}heading"))
+                for c in xml.iter(f"{{{AKN_NS}}}chapter")}
+    assert ("PRIMERO", "DE LAS PENAS, SUS CLASES Y SUS EFECTOS") in chapters
     cpp, _ = _import(tmp_path, "co_ley-906-2004-codigo-procedimiento-penal.json", "co", "spa", number="906",
                      date="2004-08-31")
     assert not cpp.find("art_41").full_text.endswith("Competencia territorial")
