@@ -564,18 +564,17 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             flush()
             containers = [("transitional", "", s)]
             continue
-        if style == "article" and cur is not None and _division_title_block(lines, idx):
-            # A title in capitals between one article's words and the next article, without a
-            # label ("DE LA CONDUCTA PUNIBLE": Colombia's consolidated codes drop "TÍTULO III"):
-            # the title of the division that starts there, not the article's last paragraph.
-            # A label's own title is handled above; of two titles, the inner one stays.
+        # A title in capitals between one article's words and the next article, without a label
+        # ("DE LA CONDUCTA PUNIBLE": Colombia's consolidated codes drop "TÍTULO III"), and a title
+        # in small letters right after it: the title of the division that starts there, not the
+        # article's last paragraph. A label's own title is handled above; of two titles, the inner
+        # one stays.
+        capital_title = style == "article" and cur is not None and _division_title_block(lines, idx)
+        if capital_title or (after_titles and _small_title(s) and not _ARTICLE.match(s)):
             flush()
             prior_text = False
             containers = [c for c in containers if c[0] != "hcontainer"] + [("hcontainer", "", s)]
-            in_titles = True
-            continue
-        if after_titles and _small_title(s) and not _ARTICLE.match(s):
-            containers = [c for c in containers if c[0] != "hcontainer"] + [("hcontainer", "", s)]
+            in_titles = capital_title
             continue
         if style == "section" and pending_lead is None and _looks_like_heading(s) and cur is not None \
                 and _sentence_split_by_number(lines, idx, provisions, cur):

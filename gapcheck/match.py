@@ -623,11 +623,12 @@ def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: Ele
         share = settings.offence_compete if am is not None and am.kind == "offence" else settings.compete
         return f.score >= share * best_for_provision[f.provision.ref]
 
-    has_own = {f.article for f in candidates if fits_here(f)}
+    fits = {id(f) for f in candidates if fits_here(f)}
+    has_own = {f.article for f in candidates if id(f) in fits}
     kept = [f for f in candidates
-            if fits_here(f) or (f.score >= best_for_article[f.article] and (
+            if id(f) in fits or (f.score >= best_for_article[f.article] and (
                 f.article not in has_own or f.score >= settings.best_stays * best_for_provision[f.provision.ref]))]
-    return kept, {id(f) for f in kept if not fits_here(f)}
+    return kept, {id(f) for f in kept if id(f) not in fits}
 
 
 def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dict, corpus: Corpus,
