@@ -54,6 +54,7 @@ class MatchSettings:
     # distributing, procuring, possessing), often in as many sections
     max_per_offence: int = 4
     complete_relative: float = 0.70  # an offence provision with every required element: kept down to this share
+    named_relative: float = 0.60   # a provision whose heading names a rule that is no offence: this share
     adds_relative: float = 0.70    # a provision adding an element the chosen ones lack: kept down to this share
     element_weight: float = 0.25
     heading_weight: float = 0.25   # the rest is text similarity
@@ -495,7 +496,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     headless = {d.frbr_uri for d in documents if d.provisions and not any(p.heading for p in d.provisions)}
     text_weight = 1 - settings.element_weight - settings.heading_weight
     candidates: list[Finding] = []
-    heading_names: dict[int, dict[str, float]] = {}   # provision -> offence article -> key share its heading names
+    heading_names: dict[int, dict[str, float]] = {}   # provision -> article -> key share its heading names
     at: dict[int, int] = {}          # finding -> its provision's number in the corpus
 
     def pool_for(am):
@@ -532,8 +533,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                     score = parts + settings.heading_weight * head
                 evidence = {"elements_found": ev.found, "elements_missing": ev.missing,
                             "options_used": ev.options}
-                if am.kind == "offence":
-                    heading_names.setdefault(i, {})[a.num] = ev.heading_share
+                heading_names.setdefault(i, {})[a.num] = ev.heading_share
             else:
                 score = 0.4 * head + 0.6 * min(1.0, text / 0.45)
                 evidence = {}
@@ -544,7 +544,9 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             candidates.append(Finding(article=a.num, provision=provisions[i], score=round(score, 4),
                                       evidence=evidence))
             at[id(candidates[-1])] = i
-    kept, only_as_best = _settle(candidates, at, heading_names, model, settings)
+    offence_names = {i: {x: v for x, v in shares.items() if model.articles[x].kind == "offence"}
+                     for i, shares in heading_names.items()}
+    kept, only_as_best = _settle(candidates, at, offence_names, model, settings)
     for f in kept:
         by_article[f.article].append(f)
     for num, fs in by_article.items():
@@ -662,7 +664,7 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
             named: set[int] = frozenset(), aggravating: set[int] = frozenset(),
             offences: set[int] = frozenset()) -> list[Finding]:
     """The best candidate, then those close to it or adding a required element it lacks.
-    `named`: (ids of) offences whose heading names every key element of the article;
+    `named`: (ids of) provisions whose heading names every key element of the article;
     `aggravating`: (ids of) provisions whose lead raises the penalty of offences defined elsewhere;
     `offences`: (ids of) provisions whose lead punishes."""
     if not fs:
@@ -710,8 +712,17 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
                            for g in fs[k + 1:])
         # an offence whose heading names the article ("Disclosure of access code": Art 6) is
         # another of its offences, though its words fit less closely than the first's
+        # a rule that a code splits among provisions its headings name ("Territorialidad",
+        # "Territorialidad por extensión", "Extraterritorialidad": Art 22) is implemented by each,
+        # when its heading is as close to the article as the best one's; not by an offence that
+        # names it ("Resistance to extradition agent")
+        named_part = am is not None and am.kind != "offence" and not am.alternatives and id(f) in named \
+            and id(f) not in offences \
+            and f.evidence.get("heading_similarity", 0.0) >= fs[0].evidence.get("heading_similarity", 0.0)
         if limb or f.score >= settings.relative * fs[0].score \
-                or ((adds_element or id(f) in named) and f.score >= settings.adds_relative * fs[0].score) \
+                or ((adds_element or (id(f) in named and am is not None and am.kind == "offence"))
+                    and f.score >= settings.adds_relative * fs[0].score) \
+                or (named_part and f.score >= settings.named_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)
             covered |= adds

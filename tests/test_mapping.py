@@ -373,3 +373,17 @@ def test_an_offence_whose_heading_names_another_article_is_not_taken_for_this_on
     sg = analyze([ROOT / "national_laws" / "sg"], use_folder_overrides=False)
     assert ("/akn/sg/act/1993/cma", "8") in _top(sg, "6")[1]
     assert ("/akn/sg/act/1993/cma", "8") not in _top(sg, "8")[1]
+
+
+def test_a_rule_a_code_splits_among_provisions_its_headings_name_is_implemented_by_each():
+    """Art 22: Colombia's Código Penal splits jurisdiction into art 14 «Territorialidad», art 15
+    «Territorialidad por extensión» (ships, aircraft) and art 16 «Extraterritorialidad»
+    (nationals). Art 14 carries no element the other two lack, and its words fit less closely,
+    but its heading names the rule as closely as theirs. An extradition offence whose heading
+    names extradition ("Resistance to extradition agent", 18 USC 1502) is not Art 24."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    assert {num for _, num in _top(co, "22")[1]} == {"14", "15", "16"}
+    us = analyze([ROOT / "national_laws" / "us"], use_folder_overrides=False)
+    assert "1502" not in {num for _, num in _top(us, "24")[1]}
