@@ -146,11 +146,13 @@ def evaluate_cmd(references, paths, instrument, as_json):
     if as_json:
         click.echo(_json.dumps(result, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'country':<10}{'precision':>10}{'recall':>8}{'F1':>7}{'status':>8}{'pairs':>7}")
+    # the counts beside the shares: a recall of 26 pairs in 29 prints as 0.90, and is under it
+    click.echo(f"{'country':<10}{'precision':>10}{'recall':>8}{'F1':>7}{'status':>8}{'found':>7}{'pairs':>7}"
+               f"{'suggested':>11}")
     rows = list(result["countries"].items()) + [("overall", result["overall"])]
     for name, r in rows:
         click.echo(f"{name:<10}{r['precision']:>10.2f}{r['recall']:>8.2f}{r['f1']:>7.2f}"
-                   f"{r['status_agreement']:>8.2f}{r['reference']:>7}")
+                   f"{r['status_agreement']:>8.2f}{r['true_positives']:>7}{r['reference']:>7}{r['predicted']:>11}")
 
 
 @main.group("overrides")

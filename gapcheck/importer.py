@@ -33,10 +33,11 @@ _ORDINALS = ("primero|segundo|tercero|cuarto|quinto|sexto|s[ée]ptimo|octavo|nov
              "[úu]nico|final|transitorio")
 _SUFFIX = (r"(?:\s*[°º˚]|\s*o(?=\.))?(?:[\s-]*(?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|nonies|"
            r"decies)\b)?(?:[\s-]*[A-Z]{1,2}\b)?(?:-\d{1,2}\b)?")
-# "Artículo 2°.-", "ARTÍCULO 269A.", "Art. 154-A.", "Article 12-A", "Artículo primero.-", "Artigo 5º"
+# "Artículo 2°.-", "ARTÍCULO 269A.", "Art. 154-A.", "Article 12-A", "Artículo primero.-", "Artigo 5º",
+# "Artigo 13.º" (Portugal)
 _ARTICLE = re.compile(
     rf"^[\"“«]?(?P<word>ART[ÍI]CULO|Art[íi]culo|ARTIGO|Artigo|Article|ARTICLE|Art\.)\s*"
-    rf"(?P<num>\d+{_SUFFIX}|transitorio\s+\d+|(?:{_ORDINALS})(?:\s+transitorio)?)\s*[°º]?"
+    rf"(?P<num>\d+{_SUFFIX}|transitorio\s+\d+|(?:{_ORDINALS})(?:\s+transitorio)?)\s*[°º]?(?:\.[°º])?"
     rf"(?P<sep>\s*\.\s*[{DASHES}]+|\s*[.:]|\s*[{DASHES}]+|(?=\s)|$)\s*(?P<rest>.*)$", re.I)
 # "Section 4. Cybercrime Offenses. —"
 _SECTION_WORD = re.compile(rf"^(?:SECTION|Section|SEC\.|Sec\.)\s+(?P<num>\d+[A-Z]{{0,2}})\.?\s*(?P<rest>.*)$")
@@ -59,6 +60,8 @@ _ENACTING = re.compile(r"^(ENACTED by|BE IT ENACTED|Be it enacted|The Parliament
                        r"EL CONGRESO|Ha dado la ley siguiente|Proyecto de ley:|DECRETA:?|LEY:?$)")
 _LABEL = re.compile(r"^\(\s*(?P<a>[0-9]+[A-Z]?|[a-z]{1,2}|[ivxlc]+|[A-Z])\s*\)\s*|^(?P<b>[0-9]+|[a-z]|[ivx]+)\)\s+|"
                     r"^(?P<c>[0-9]{1,2})\.\s+(?=\S)|"
+                    # Portugal's numbered paragraphs: "1 — Quem …", "2 - A tentativa é punível."
+                    r"^(?P<f>[0-9]{1,2})\s+[\u2013\u2014-]\s+(?=\S)|"
                     # Brazilian and Portuguese paragraphs: "§ 1º", "§ 2o", "Parágrafo único."
                     r"^(?P<d>§\s*[0-9]+[º°oª]?(?:-[A-Z])?)\.?\s+|^(?P<e>Par[áa]grafo [úu]nico)\.?\s*[-–.:]?\s*")
 _CONTAINER_KIND = {"part": "part", "parte": "part", "chapter": "chapter", "capítulo": "chapter",
@@ -543,7 +546,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             awaiting_heading = cur if m_art and not rest and not cur.heading else None
             continue
         if awaiting_heading is not None:
-            if awaiting_heading is cur and not para and _looks_like_heading(s) and len(s.split()) <= 8 \
+            if awaiting_heading is cur and not para and _looks_like_heading(s) \
                     and not _CONTAINER.match(s):
                 cur.heading = s
                 awaiting_heading = None
@@ -906,8 +909,9 @@ def _blocks_with_labels(blocks: list[str]) -> list[Block]:
 def _label_kind(label: str, prev_same: str | None) -> tuple[str, str]:
     """(AKN element, eId part) for a label. '(1)'->subsection; '(a)'/'a)'->paragraph;
     '(i)'/'i)'->subparagraph (unless it follows (h)); '1)'/'1.'->point; '(A)'->clause."""
-    inner = label.strip("().")
-    paren = label.startswith("(")
+    inner = label.strip("()." + DASHES)
+    # "(1)", and Portugal's "1 —", number the subsections
+    paren = label.startswith("(") or label.endswith(tuple(DASHES))
     if inner.startswith("§"):
         return "subsection", "subsec_" + re.sub(r"[^0-9A-Z]", "", inner)
     if inner.lower().startswith("parágrafo") or inner.lower().startswith("paragrafo"):
@@ -982,7 +986,8 @@ def build_levels(top_eid: str, blocks: list[str]) -> Level:
         while any(c.eid == eid for c in parent.children):   # keep eIds unique in odd numbering
             k += 1
             eid = f"{parent.eid}__{part}-{k}"
-        lv = Level(kind=kind, eid=eid, num=b.label, intro=[b.text] if b.text else [])
+        # "1 –" is printed as a number and a dash before the text; the number is "1"
+        lv = Level(kind=kind, eid=eid, num=b.label.rstrip(DASHES), intro=[b.text] if b.text else [])
         parent.children.append(lv)
         stack.append(lv)
     return root

@@ -84,3 +84,16 @@ def test_fail_under(tmp_path):
     assert _run("analyze", CL, "-o", tmp_path, "--fail-under", "1").exit_code == 0
     r = _run("analyze", CL, "-o", tmp_path, "--fail-under", "100")
     assert r.exit_code == 1 and "under --fail-under" in r.output
+
+
+def test_evaluate_prints_the_counts_beside_the_shares():
+    """A recall of 26 pairs in 29 prints as 0.90 and is under it: the table gives the pairs found,
+    the reference's pairs and the tool's suggestions as counts, and they agree with the shares."""
+    from conftest import ROOT
+    r = _run("evaluate", "--reference", ROOT / "tests" / "reference" / "mu.yaml")
+    assert r.exit_code == 0, r.output
+    head, *rows = [line.split() for line in r.output.splitlines() if line.strip()]
+    assert head == ["country", "precision", "recall", "F1", "status", "found", "pairs", "suggested"]
+    mu = next(row for row in rows if row[0] == "mu")
+    found, pairs, suggested = (int(x) for x in mu[5:8])
+    assert float(mu[2]) == round(found / pairs, 2) and float(mu[1]) == round(found / suggested, 2)

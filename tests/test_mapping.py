@@ -387,3 +387,32 @@ def test_a_rule_a_code_splits_among_provisions_its_headings_name_is_implemented_
     assert {num for _, num in _top(co, "22")[1]} == {"14", "15", "16"}
     us = analyze([ROOT / "national_laws" / "us"], use_folder_overrides=False)
     assert "1502" not in {num for _, num in _top(us, "24")[1]}
+
+
+def test_portuguese_as_portugal_writes_it(tmp_path):
+    """Portugal's Lei do Cibercrime: the number, heading and text on lines of their own
+    ("Artigo 13.º" / "Revelação expedita de dados de tráfego" / …), paragraphs numbered "1 – ", and
+    words Brazil does not use: "fornecedor de serviço", "revelação", "injunção", "ordena",
+    "autoridade judiciária"."""
+    from conftest import TEXTS
+    from gapcheck.akn import read_document
+    from gapcheck.analysis import analyze
+    from gapcheck.importer import import_file
+
+    out = tmp_path / "pt" / "lei-109-2009.xml"
+    out.parent.mkdir()
+    import_file(TEXTS / "pt-lei-109-2009-excerpt.txt", out, country="pt", lang="por", title="Lei do Cibercrime",
+                date="2009-09-15", number="109")
+    doc = read_document(out)
+    heads = {p.eid: p.heading for p in doc.provisions}
+    assert heads["art_13"] == "Revelação expedita de dados de tráfego"
+    assert heads["art_14"] == "Injunção para apresentação ou concessão do acesso a dados"
+    art14 = next(p for p in doc.provisions if p.eid == "art_14")
+    assert [(c.eid, c.num) for c in art14.children] == [("art_14__subsec_1", "1")]
+    a = analyze([out])
+    x, provs = _top(a, "17")
+    assert provs == [("/akn/pt/act/2009/109", "13")]
+    assert {"disclosure", "service_providers"} <= set(x.elements_found)
+    x, provs = _top(a, "18")
+    assert provs == [("/akn/pt/act/2009/109", "14")]
+    assert "order" in x.elements_found
