@@ -795,7 +795,9 @@ def _split_heading_es(rest: str) -> tuple[str, str]:
     set_apart = bool(m.group("sp")) and len(words) <= 8
     opening = r"^(Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada)\b" if set_apart else \
         r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada)\b"
-    if (len(words) <= 16 and h[:1].isupper() and not re.search(r"\d$", h)
+    # set apart, a heading may be long ("Interés para reclamar la violación de la expectativa
+    # razonable de intimidad en relación con los registros y allanamientos .")
+    if (len(words) <= (24 if m.group("sp") else 16) and h[:1].isupper() and not re.search(r"\d$", h)
             and (h.count(",") == 0 or len(words) <= 8)
             and not re.match(opening, h)
             and not re.search(r"\b(será|serán|podrá|podrán|deberá|deberán|se aplicará|impondrá|impondrán|"

@@ -335,6 +335,10 @@ def test_colombian_note_after_the_heading_and_long_headings(tmp_path):
     # a heading of fifteen words is still a heading
     assert doc.find("art_236").heading == ("Recuperación de información dejada al navegar por internet u otros medios "
                                             "tecnológicos que produzcan efectos equivalentes")
+    # set apart by a space before its stop, as the code sets its headings, one of eighteen words
+    assert doc.find("art_231").heading == ("Interés para reclamar la violación de la expectativa razonable de intimidad "
+                                            "en relación con los registros y allanamientos")
+    assert doc.find("art_231").full_text.startswith("Únicamente podrá alegar")
 
 
 def test_gazette_heading_above_a_section_across_removed_margin_numbers(tmp_path):
