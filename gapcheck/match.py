@@ -55,6 +55,10 @@ class MatchSettings:
     max_per_offence: int = 4
     complete_relative: float = 0.70  # an offence provision with every required element: kept down to this share
     named_relative: float = 0.60   # a provision whose heading names a rule that is no offence: this share
+    # a provision whose heading carries a key element read in headings only (a safeguard, Art 15):
+    # floor and share; the Convention's text of such an article is abstract, its words few in any law
+    titled_floor: float = 0.35
+    titled_relative: float = 0.80
     adds_relative: float = 0.70    # a provision adding an element the chosen ones lack: kept down to this share
     element_weight: float = 0.25
     heading_weight: float = 0.25   # the rest is text similarity
@@ -537,7 +541,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             else:
                 score = 0.4 * head + 0.6 * min(1.0, text / 0.45)
                 evidence = {}
-            if score < settings.min_score:
+            if score < (settings.titled_floor if ev is not None and _titled(am, ev.found) else settings.min_score):
                 continue
             evidence.update({"heading_similarity": round(head, 3), "text_similarity": round(text, 3),
                              "shared_terms": []})     # filled in once the finding is kept
@@ -546,16 +550,30 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
             at[id(candidates[-1])] = i
     offence_names = {i: {x: v for x, v in shares.items() if model.articles[x].kind == "offence"}
                      for i, shares in heading_names.items()}
-    kept, only_as_best = _settle(candidates, at, offence_names, model, settings)
+    kept, only_as_best, elsewhere = _settle(candidates, at, offence_names, model, settings)
+    pools = {num: [] for num in by_article}
     for f in kept:
-        by_article[f.article].append(f)
-    for num, fs in by_article.items():
+        pools[f.article].append(f)
+
+    def select(num):
+        fs = pools[num]
         fs.sort(key=lambda f: (-f.score, f.provision.document, f.provision.eid))
         named = {id(f) for f in fs if heading_names.get(at[id(f)], {}).get(num, 0.0) >= 1.0}
         aggravating = {id(f) for f in fs if "aggravation_lead" in corpus.kinds[at[id(f)]]} if corpus.kinds else set()
         offences = {id(f) for f in fs if "offence_lead" in corpus.kinds[at[id(f)]]} if corpus.kinds else set()
-        by_article[num] = _select(fs, model.articles.get(num) if model else None, settings, named, aggravating,
-                                  offences)
+        return _select(fs, model.articles.get(num) if model else None, settings, named, aggravating, offences)
+
+    for num in by_article:
+        by_article[num] = select(num)
+    # a provision left out of an article because it fits another better comes back when the other
+    # does not take it (a code's «Audiencia de control de legalidad posterior» speaks of the
+    # interceptions it reviews, but Art 21 has its interception power: the hearing is Art 15's)
+    taken = {f.provision.ref for fs in by_article.values() for f in fs}
+    back = [f for f in elsewhere if f.provision.ref not in taken]
+    for f in back:
+        pools[f.article].append(f)
+    for num in {f.article for f in back}:
+        by_article[num] = select(num)
     # a provision that is one article's own best fit is not also a further provision of another
     # (the interception power that implements Art 21 is not also a second production order);
     # one kept only as an article's best, for want of another, does not count
@@ -589,9 +607,10 @@ def _evidence_of(am: ArticleModel, pool, corpus: Corpus, em: ElementMatcher) -> 
 
 
 def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: ElementModel | None,
-            settings: MatchSettings) -> tuple[list[Finding], set[int]]:
-    """The candidates each article keeps before selection, when a provision could serve several,
-    and (as ids) those kept only as an article's best candidate though they fit another better."""
+            settings: MatchSettings) -> tuple[list[Finding], set[int], list[Finding]]:
+    """The candidates each article keeps before selection, when a provision could serve several;
+    (as ids) those kept only as an article's best candidate though they fit another better; and
+    those left out because they fit another article better."""
     # an offence whose heading names every key element of one offence article ("Unauthorised
     # disclosure of password": Art 6; "Violación a los derechos morales de autor": Art 10) and none
     # of another is not taken for the other; unless it defines a further offence in a later
@@ -630,7 +649,8 @@ def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: Ele
     kept = [f for f in candidates
             if id(f) in fits or (f.score >= best_for_article[f.article] and (
                 f.article not in has_own or f.score >= settings.best_stays * best_for_provision[f.provision.ref]))]
-    return kept, {id(f) for f in kept if id(f) not in fits}
+    kept_ids = {id(f) for f in kept}
+    return kept, {id(f) for f in kept if id(f) not in fits}, [f for f in candidates if id(f) not in kept_ids]
 
 
 def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dict, corpus: Corpus,
@@ -650,6 +670,11 @@ def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dic
                                evidence={"assessed_on": src, "elements_found": found,
                                          "elements_missing": [n for n in am.elements if n not in found]}))
     return out
+
+
+def _titled(am: ArticleModel, found) -> bool:
+    """Whether a provision carries a key element that the model reads in headings only."""
+    return any(am.elements[n].where == "heading" and n in found for group in am.key for n in group)
 
 
 def _lacks_required(am: ArticleModel, evidence: dict) -> bool:
@@ -719,10 +744,14 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
         named_part = am is not None and am.kind != "offence" and not am.alternatives and id(f) in named \
             and id(f) not in offences \
             and f.evidence.get("heading_similarity", 0.0) >= fs[0].evidence.get("heading_similarity", 0.0)
+        # a provision titled for the article (its heading names a safeguard: Art 15) is one of its
+        # provisions, however little its words share with the Convention's abstract text
+        titled = am is not None and _titled(am, f.evidence.get("elements_found", {}))
         if limb or f.score >= settings.relative * fs[0].score \
                 or ((adds_element or (id(f) in named and am is not None and am.kind == "offence"))
                     and f.score >= settings.adds_relative * fs[0].score) \
                 or (named_part and f.score >= settings.named_relative * fs[0].score) \
+                or (titled and f.score >= settings.titled_relative * fs[0].score) \
                 or (complete and f.score >= settings.complete_relative * fs[0].score):
             chosen.append(f)
             covered |= adds

@@ -416,3 +416,17 @@ def test_portuguese_as_portugal_writes_it(tmp_path):
     x, provs = _top(a, "18")
     assert provs == [("/akn/pt/act/2009/109", "14")]
     assert "order" in x.elements_found
+
+
+def test_a_provision_titled_for_a_safeguard_returns_when_the_article_it_fits_better_does_not_take_it():
+    """Colombia's CPP art 237 «Audiencia de control de legalidad posterior» (the judge reviews
+    searches and interceptions within 24 hours) names a safeguard in its heading, Art 15's key.
+    Its words fit Art 21 better (it lists the interceptions it reviews) and Art 15's abstract text
+    little, but Art 21 takes the interception power (art 235), not the hearing: the hearing goes
+    back to Art 15, beside art 14 «Intimidad»."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    art15 = {num for _, num in _top(co, "15")[1]}
+    assert {"14", "237"} <= art15
+    assert "237" not in {num for _, num in _top(co, "21")[1]}
