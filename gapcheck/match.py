@@ -727,6 +727,12 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
         # a provision raising the penalty of offences defined elsewhere is not another of them
         if am is not None and am.kind == "offence" and id(f) in aggravating:
             continue
+        # beside the rule of the general part, an offence of the special part adding nothing to it is
+        # no further implementation («Instigación a delinquir» beside «Son partícipes el
+        # determinador y el cómplice»: incitement is an offence of its own)
+        if am is not None and am.kind == "general" and id(f) in offences and not adds \
+                and id(fs[0]) not in offences:
+            continue
         # a limb of a rule of the general part that codes put in a provision of its own (attempt
         # beside complicity, Art 11) is implemented by its best provision, however the other scores
         limb = am is not None and am.kind != "offence" and any(n in g for g in am.alternatives for n in adds)
@@ -735,8 +741,6 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
             # su intento…") is not the rule of the general part, when the laws have that rule
             limb = not any(id(g) not in offences and set(g.evidence.get("elements_found", {})) & adds
                            for g in fs[k + 1:])
-        # an offence whose heading names the article ("Disclosure of access code": Art 6) is
-        # another of its offences, though its words fit less closely than the first's
         # a rule that a code splits among provisions its headings name ("Territorialidad",
         # "Territorialidad por extensión", "Extraterritorialidad": Art 22) is implemented by each,
         # when its heading is as close to the article as the best one's; not by an offence that
@@ -747,6 +751,8 @@ def _select(fs: list[Finding], am: ArticleModel | None, settings: MatchSettings,
         # a provision titled for the article (its heading names a safeguard: Art 15) is one of its
         # provisions, however little its words share with the Convention's abstract text
         titled = am is not None and _titled(am, f.evidence.get("elements_found", {}))
+        # an offence whose heading names the article ("Disclosure of access code": Art 6) is
+        # another of its offences, though its words fit less closely than the first's
         if limb or f.score >= settings.relative * fs[0].score \
                 or ((adds_element or (id(f) in named and am is not None and am.kind == "offence"))
                     and f.score >= settings.adds_relative * fs[0].score) \

@@ -430,3 +430,14 @@ def test_a_provision_titled_for_a_safeguard_returns_when_the_article_it_fits_bet
     art15 = {num for _, num in _top(co, "15")[1]}
     assert {"14", "237"} <= art15
     assert "237" not in {num for _, num in _top(co, "21")[1]}
+
+
+def test_an_offence_adding_nothing_to_the_rule_of_the_general_part_is_no_further_implementation():
+    """Art 11: Colombia's Código Penal has the general rule (art 30 «Partícipes»: "Son partícipes
+    el determinador y el cómplice"); art 348 «Instigación a delinquir» punishes public incitement
+    as an offence of its own and adds nothing to it, though its words fit nearly as closely."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
+    art11 = {num for _, num in _top(co, "11")[1]}
+    assert {"27", "30"} <= art11 and "348" not in art11
