@@ -9,7 +9,7 @@ words that matched can be shown to the adviser.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -64,6 +64,11 @@ class ArticleModel:
     # the key used when no provision carries `key` (Art 15: a provision dedicated to the
     # safeguards, else the conditions written into the powers)
     fallback_key: list[list[str]] = field(default_factory=list)
+
+    @cached_property
+    def heading_key(self) -> frozenset[str]:
+        """The key elements read in a provision's heading only (Art 15: a safeguard it is titled for)."""
+        return frozenset(n for group in self.key for n in group if self.elements[n].where == "heading")
 
 
 @dataclass

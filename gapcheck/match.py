@@ -674,7 +674,7 @@ def _assessed_on(am: ArticleModel, by_article: dict[str, list[Finding]], at: dic
 
 def _titled(am: ArticleModel, found) -> bool:
     """Whether a provision carries a key element that the model reads in headings only."""
-    return any(am.elements[n].where == "heading" and n in found for group in am.key for n in group)
+    return any(n in found for n in am.heading_key)
 
 
 def _lacks_required(am: ArticleModel, evidence: dict) -> bool:
