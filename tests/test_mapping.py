@@ -441,3 +441,15 @@ def test_an_offence_adding_nothing_to_the_rule_of_the_general_part_is_no_further
     co = analyze([ROOT / "national_laws" / "co"], use_folder_overrides=False)
     art11 = {num for _, num in _top(co, "11")[1]}
     assert {"27", "30"} <= art11 and "348" not in art11
+
+
+def test_making_false_data_is_computer_related_forgery():
+    """South Africa's s 9 «Cyber forgery and uttering» punishes whoever "makes— false data; or a
+    false computer program" with intent to defraud: making false data is Art 7's conduct, as
+    inputting or altering it is."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    za = analyze([ROOT / "national_laws" / "za"], use_folder_overrides=False)
+    x, provs = _top(za, "7")
+    assert [num for _, num in provs] == ["9"]
+    assert {"conduct", "object", "inauthentic"} <= set(x.elements_found)
