@@ -453,3 +453,15 @@ def test_making_false_data_is_computer_related_forgery():
     x, provs = _top(za, "7")
     assert [num for _, num in provs] == ["9"]
     assert {"conduct", "object", "inauthentic"} <= set(x.elements_found)
+
+
+def test_hindering_an_official_in_his_functions_is_no_system_interference():
+    """Art 5 is hindering the functioning of a computer system. South Africa's s 35 (obstructing
+    a police official "in the performance of their duties or functions") and 18 USC 118
+    ("Interference with certain protective functions") hinder people, not computers."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    za = analyze([ROOT / "national_laws" / "za"], use_folder_overrides=False)
+    assert [num for _, num in _top(za, "5")[1]] == ["6"]
+    us = analyze([ROOT / "national_laws" / "us"], use_folder_overrides=False)
+    assert "118" not in {num for _, num in _top(us, "5")[1]}
