@@ -49,7 +49,15 @@ def status_from_elements(findings: list[Finding], am: ArticleModel, lang2: str =
     for name, words in options.items():
         note = am.options[name].note.get(lang2) or am.options[name].note.get("en") or name
         notes.append(f"uses the option in {note} («{words}»); not a gap")
+    for f in findings:
+        if f.evidence.get("cites"):
+            arts = "; ".join(f"«{c['words']}» ({_arts(c['articles'])})" for c in f.evidence["cites"])
+            notes.append(f"{f.provision.ref} implements it by citation: {arts}")
     return (Status.PARTIAL if missing else Status.COVERED), found, missing, notes
+
+
+def _arts(nums: list[str]) -> str:
+    return ("Arts " if len(nums) > 1 else "Art ") + ", ".join(nums)
 
 
 def status_assessed_on(findings: list[Finding], am: ArticleModel) -> tuple[Status, dict, list, list]:

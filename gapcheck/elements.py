@@ -64,6 +64,9 @@ class ArticleModel:
     # the key used when no provision carries `key` (Art 15: a provision dedicated to the
     # safeguards, else the conditions written into the powers)
     fallback_key: list[list[str]] = field(default_factory=list)
+    # groups of articles: a provision citing provisions that implement an article of each group
+    # implements this one (Art 14(2): a law's powers made to apply to another's offences)
+    links: list[list[str]] = field(default_factory=list)
 
     @cached_property
     def heading_key(self) -> frozenset[str]:
@@ -148,6 +151,10 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
             for name in group:
                 if name not in elements:
                     bad(f"article {num}: alternatives names {name!r}, which is not one of its elements")
+        links = a.get("links") or []
+        if not isinstance(links, list) or not all(isinstance(g, list) and g for g in links):
+            bad(f"article {num}: links must be a list of groups of article numbers, e.g. "
+                f"[[\"16\", \"17\"], [\"2\", \"3\"]]")
         kind = a.get("kind", "general")
         if kind != "general" and kind not in kinds:
             bad(f"article {num}: kind {kind!r} is not defined under 'kinds:'")
@@ -161,11 +168,12 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         articles[num] = ArticleModel(num=num, title=a.get("title") or {}, kind=kind, key=key,
                                      elements=elements, options=options, alternatives=alternatives,
                                      assessed_on=[str(x) for x in a.get("assessed_on") or []], excludes=excludes,
-                                     requires=requires, fallback_key=fallback_key)
+                                     requires=requires, fallback_key=fallback_key,
+                                     links=[[str(x) for x in group] for group in links])
     for num, am in articles.items():
-        unknown = [x for x in am.assessed_on if x not in articles]
+        unknown = [x for x in am.assessed_on + [y for g in am.links for y in g] if x not in articles]
         if unknown:
-            bad(f"article {num}: assessed_on names article {unknown[0]}, which the file does not have")
+            bad(f"article {num}: assessed_on or links name article {unknown[0]}, which the file does not have")
     return ElementModel(instrument=instrument_id, kinds=kinds, articles=articles, path=str(path),
                         vocab=data.get("vocab") or {}, laws=data.get("laws") or {},
                         repealed=data.get("repealed") or {})

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from gapcheck.elements import (LANG2, ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements,
                                no_gap_after, tokenize)
+from gapcheck.citations import Citations
 from gapcheck.index import Corpus, TermScanner, index_corpus, lexicon, same_penalty
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
 from gapcheck.text import STOPWORDS, fold
@@ -588,11 +589,65 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                 if k in ev:
                     ev[k] = {n: corpus.indexes[i].words_at(hit) for n, hit in ev[k].items()}
             ev["shared_terms"] = sim.shared(num, i)[:12]
+    if model is not None and any(am.links for am in model.articles.values()):
+        for num, fs in _by_citation(model, by_article, documents, corpus, em).items():
+            by_article[num] = by_article[num] + fs
     for a in articles:
         am = model.articles.get(a.num) if model else None
         if am is not None and am.assessed_on:
             by_article[a.num] = _assessed_on(am, by_article, at, corpus, em)
     return by_article
+
+
+def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], documents: list[Document],
+                 corpus: Corpus, em: ElementMatcher) -> dict[str, list[Finding]]:
+    """Findings for the articles with `links`: provisions citing provisions that implement an
+    article of each linked group (Art 14: «las técnicas previstas en los artículos 222 a 226 del
+    Código Procesal Penal» for «los delitos contemplados en los artículos 1° … de esta ley»).
+    Found after the other articles are mapped, from their findings, and never before them."""
+    linked = [am for num, am in model.articles.items() if am.links and num in by_article]
+    implements: dict[str, list[Finding]] = {}      # top-level provision -> its findings
+    for fs in by_article.values():
+        for f in fs:
+            implements.setdefault(_top_ref(f), []).append(f)
+    cited_by = Citations(documents)
+    out: dict[str, list[Finding]] = {}
+    for i, p in enumerate(corpus.provisions):
+        candidates = [am for am in linked if em.kind_ok(am, corpus.kinds[i])
+                      and not any(f.provision.ref == p.ref for f in by_article[am.num])]
+        citations = cited_by.of(p) if candidates else []
+        for am in candidates:
+            cites, stood_on = [], []
+            for group in am.links:
+                # a rule joining powers and offences names sets of them («artículos 222 a 226»,
+                # «artículos 1°, 2° … y 7°»): a power citing one offence in passing (for its
+                # definition of a protected computer) or one power is not that rule
+                hits = [(c, [f for t in c.targets for f in implements.get(t, []) if f.article in group])
+                        for c in citations]
+                if len({_top_ref(f) for _, fs in hits for f in fs}) < 2:
+                    break
+                cites += [{"words": c.words, "articles": sorted({f.article for f in fs}, key=_article_order)}
+                          for c, fs in hits if fs]
+                stood_on += [f for _, fs in hits for f in fs]
+            else:
+                found = {n: corpus.indexes[i].words_at(hit)
+                         for n, hit in em.locate_elements(am, corpus.indexes[i]).items()}
+                # no words of the article's own to be scored on: as strong as the weakest finding
+                # it stands on
+                out.setdefault(am.num, []).append(Finding(
+                    article=am.num, provision=p, score=min(f.score for f in stood_on),
+                    evidence={"elements_found": found, "elements_missing": [n for n in am.elements if n not in found],
+                              "options_used": {}, "cites": cites, "heading_similarity": 0.0,
+                              "text_similarity": 0.0, "shared_terms": []}))
+    return out
+
+
+def _top_ref(f: Finding) -> str:
+    return f"{f.provision.document}~{f.provision.top_eid or f.provision.eid}"
+
+
+def _article_order(num: str):
+    return (int(re.match(r"\d+", num).group(0)) if re.match(r"\d+", num) else 0, num)
 
 
 def _evidence_of(am: ArticleModel, pool, corpus: Corpus, em: ElementMatcher) -> dict:

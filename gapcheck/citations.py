@@ -1,0 +1,146 @@
+"""Cross-references: the provisions a national provision cites («los artículos 222 a 226 del Código
+Procesal Penal», «sections 3 to 8 of this Act»), resolved to the provisions of the laws analysed.
+
+A provision that makes one law's powers apply to another's offences implements Art 14 through what
+it cites, not through its own words; the matcher reads the citations to see that. A citation of a
+law that was not analysed is kept with the law's name and no provisions, so a report can say so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from gapcheck.model import Document, Provision
+
+_NUM = {
+    # a number as statutes print it: «5°», «225 bis», «226-A», «13.º», «4A», «269A»
+    "spa": r"\d+(?:\s?[°º]|\.?º)?(?:[\s-]?(?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|[A-Z])\b)?",
+    "por": r"\d+(?:\.?[°º])?(?:-?[A-Z]\b)?",
+    "eng": r"\d+[A-Z]{0,2}\b",
+}
+_NUM["fra"] = _NUM["spa"]
+_JOIN = {"spa": r"\s*(?:,\s*(?:y\s+|e\s+|o\s+)?|\s+y\s+|\s+e\s+|\s+o\s+|\s+al?\s+|\s+hasta(?:\s+el)?\s+)",
+         "por": r"\s*(?:,\s*|\s+e\s+|\s+ou\s+|\s+a\s+|\s+até\s+(?:ao\s+)?)",
+         "eng": r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)",
+         "fra": r"\s*(?:,\s*|\s+et\s+|\s+ou\s+|\s+à\s+)"}
+_RANGE = {"spa": ("a", "al", "hasta", "hasta el"), "por": ("a", "até", "até ao"),
+          "eng": ("to",), "fra": ("à",)}
+_WORD = {"spa": r"\b(?:[Aa]rt[íi]culos?|ARTÍCULOS?|[Aa]rts?\.)", "por": r"\b(?:[Aa]rtigos?|[Aa]rts?\.)",
+         "eng": r"\b(?:[Ss]ections?|ss?\.)", "fra": r"\b(?:[Aa]rticles?|[Aa]rt\.)"}
+# the law cited: this one, or another named by its kind and title or number
+_SELF = {"spa": r"(?:de\s+(?:esta|la\s+presente)\s+[Ll]ey|de\s+este\s+[Cc][óo]digo)",
+         "por": r"(?:desta\s+lei|da\s+presente\s+lei|deste\s+c[óo]digo)",
+         "eng": r"(?:of\s+this\s+(?:Act|Code|Part))",
+         "fra": r"(?:de\s+la\s+présente\s+loi|du\s+présent\s+code)"}
+_LAW = {"spa": r"(?:del?\s+(?:la\s+)?)(?P<law>C[óo]digo(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+)+|[Ll]ey\s+N?[°º.]*\s*[\d.]+)",
+        "por": r"(?:d[oa]\s+)(?P<law>C[óo]digo(?:\s+(?:de\s+|do\s+)?[A-ZÁÉÍÓÚ][\wáéíóúãõç]+)+|Lei\s+n\.?\s*[°º]?\s*[\d./-]+)",
+        "eng": r"(?:of\s+the\s+)(?P<law>(?:[A-Z][\w']*\s+)(?:(?:[A-Z][\w']*|of|in|and|on)\s+){0,8}(?:Act|Code)(?:,?\s+\d{4})?)",
+        "fra": r"(?:du\s+|de\s+la\s+)(?P<law>[Cc]ode(?:\s+(?:de\s+)?[a-zé]+)+|loi\s+n[°º]\s*[\d-]+)"}
+# a law named outside a citation («Modifícase la ley N° 20.393»): unqualified citations after it
+# are to that law (the article 1 it amends), not to the citing one
+_MENTION = {"spa": r"\b(?:la\s+|el\s+)(?P<law>[Ll]ey\s+N?[°º.]*\s*[\d.]+|C[óo]digo(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+)+)",
+            "por": r"\b(?:a\s+|o\s+)(?P<law>Lei\s+n\.?\s*[°º]?\s*[\d./-]+|C[óo]digo(?:\s+(?:de\s+|do\s+)?[A-ZÁÉÍÓÚ][\wáéíóúãõç]+)+)",
+            "eng": r"\bthe\s+(?P<law>(?:[A-Z][\w']*\s+)(?:(?:[A-Z][\w']*|of|in|and|on)\s+){0,8}Act(?:,?\s+\d{4})?)\s+is\s+(?:hereby\s+)?amended",
+            "fra": r"\b(?:la\s+|le\s+)(?P<law>loi\s+n[°º]\s*[\d-]+|[Cc]ode(?:\s+(?:de\s+)?[a-zé]+)+)"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A cross-reference in a provision's text, resolved to the top-level provisions it names."""
+
+    words: str                 # as written: «artículos 222 a 226 del Código Procesal Penal»
+    law: str                   # the law cited, as written; "" for the citing law itself
+    targets: tuple[str, ...]   # refs (FRBR URI ~ eId) of the provisions cited, in the laws analysed
+
+    def to_json(self) -> dict:
+        return {"words": self.words, "law": self.law, "targets": list(self.targets)}
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _key(num: str) -> tuple[int, str] | None:
+    """A provision number as (number, suffix): «225 bis» (225, 'bis'), «5°» (5, ''), «4A» (4, 'a')."""
+    m = re.match(r"\s*(\d+)\s*\.?\s*-?\s*([a-z]*)", _fold(re.sub("[°º]", "", num)))
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+class Citations:
+    """Reads and resolves the citations of the provisions of a set of documents."""
+
+    def __init__(self, documents: list[Document]):
+        self.documents = documents
+        self.language = next((d.language for d in documents if d.language), "eng")
+        self._by_num = {d.frbr_uri: {} for d in documents}
+        for d in documents:
+            for p in d.provisions:
+                k = _key(p.top_num or p.num)
+                if k is not None:
+                    self._by_num[d.frbr_uri].setdefault(k, []).append(p.ref)
+        lang = self.language if self.language in _NUM else "eng"
+        num, join = _NUM[lang], _JOIN[lang]
+        self._lang = lang
+        self._cite = re.compile(
+            rf"{_WORD[lang]}\s+(?P<nums>{num}(?:{join}{num})*)"
+            rf"(?:,?\s+(?:(?P<self>{_SELF[lang]})|{_LAW[lang]}))?")
+        self._mention = re.compile(_MENTION[lang])
+        self._num = re.compile(num)
+
+    def document_named(self, law: str) -> Document | None:
+        """The analysed document a citation names: by the number in the name («ley N° 19.696»), else
+        by its name appearing in the document's title («Código Procesal Penal»)."""
+        name = _fold(law)
+        digits = re.sub(r"[.\s]", "", re.sub(r"^\D*", "", name))
+        for d in self.documents:
+            title = _fold(d.title)
+            if digits and (digits in re.sub(r"[.\s]", "", title) or d.frbr_uri.rstrip("/").endswith("/" + digits)):
+                return d
+            if not digits and title.startswith(name) or (not digits and f" {name}" in title):
+                return d
+        return None
+
+    def _expand(self, nums: str, uri: str) -> list[str]:
+        """The refs of the provisions «222 a 226», «1°, 2° y 7°», «3 to 8» name in document `uri`."""
+        table = self._by_num.get(uri, {})
+        out: list[str] = []
+        spans = list(self._num.finditer(nums))
+        for k, m in enumerate(spans):
+            key = _key(m.group(0))
+            if key is None:
+                continue
+            between = nums[spans[k - 1].end():m.start()].strip(" ,").lower() if k else ""
+            prev = _key(spans[k - 1].group(0)) if k else None
+            if prev is not None and between in _RANGE[self._lang] and prev[0] < key[0]:
+                # a range takes every number between, with its «bis» and lettered insertions
+                for (n, suffix), refs in table.items():
+                    if prev < (n, suffix) and (n < key[0] or (n == key[0] and suffix <= key[1])):
+                        out += [r for r in refs if r not in out]
+            out += [r for r in table.get(key, []) if r not in out]
+        return out
+
+    def of(self, provision: Provision) -> list[Citation]:
+        """The citations in a provision's text (with its sub-provisions), in reading order."""
+        text = " ".join(provision.full_text.split())
+        mentions = [(m.start(), m.group("law")) for m in self._mention.finditer(text)]
+        out = []
+        for m in self._cite.finditer(text):
+            if m.group("self"):
+                law, uri = "", provision.document
+            elif m.groupdict().get("law"):
+                law = m.group("law")
+                d = self.document_named(law)
+                uri = d.frbr_uri if d is not None else ""
+            else:
+                # unqualified: the law last named before it, else the citing law
+                before = [name for at, name in mentions if at < m.start()]
+                law = before[-1] if before else ""
+                d = self.document_named(law) if law else None
+                uri = provision.document if not law else (d.frbr_uri if d is not None else "")
+            targets = tuple(r for r in (self._expand(m.group("nums"), uri) if uri else [])
+                            if r != provision.ref)
+            out.append(Citation(words=m.group(0), law=law, targets=targets))
+        return out
