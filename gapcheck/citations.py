@@ -91,17 +91,18 @@ class Citations:
         self._num = re.compile(num)
 
     def document_named(self, law: str) -> Document | None:
-        """The analysed document a citation names: by the number in the name («ley N° 19.696»), else
-        by its name appearing in the document's title («Código Procesal Penal»)."""
+        """The analysed document a citation names: by its number («ley N° 19.696»), else by its
+        name in the document's title («Código Procesal Penal», «Criminal Procedure Act, 1977»)."""
         name = _fold(law)
-        digits = re.sub(r"[.\s]", "", re.sub(r"^\D*", "", name))
-        for d in self.documents:
-            title = _fold(d.title)
-            if digits and (digits in re.sub(r"[.\s]", "", title) or d.frbr_uri.rstrip("/").endswith("/" + digits)):
-                return d
-            if not digits and title.startswith(name) or (not digits and f" {name}" in title):
-                return d
-        return None
+        numbered = re.match(r"(?:ley|lei|loi)\W+(?:n\W*)?([\d.\s/-]*\d)", name)
+        if numbered:
+            number = re.sub(r"[.\s]", "", numbered.group(1))
+            return next((d for d in self.documents
+                         if number in {x.replace(".", "") for x in re.findall(r"\d+(?:\.\d+)*", d.title)}
+                         or d.frbr_uri.rstrip("/").endswith("/" + number)), None)
+        # a year printed after the name is not part of it: titles print it, or not, in their way
+        name = re.sub(r",?\s+\d{4}$", "", name)
+        return next((d for d in self.documents if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", _fold(d.title))), None)
 
     def _expand(self, nums: str, uri: str) -> list[str]:
         """The refs of the provisions «222 a 226», «1°, 2° y 7°», «3 to 8» name in document `uri`."""

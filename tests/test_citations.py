@@ -85,3 +85,17 @@ def test_links_must_be_groups_of_articles():
     data["articles"]["14"]["links"] = [["16"], ["99"]]
     with pytest.raises(GapcheckError, match="links name article 16"):
         parse_elements(data, "ets185")
+
+
+def test_a_law_is_named_by_its_number_or_its_title(chile_docs):
+    c = Citations(chile_docs)
+    assert c.document_named("ley N° 19.696").frbr_uri == CPP
+    assert c.document_named("Código Procesal Penal").frbr_uri == CPP
+    # a number is matched whole («19.69» is not 19.696), and a year is not a law's number
+    assert c.document_named("ley N° 19.69") is None
+    assert c.document_named("Código Penal") is None
+    from gapcheck.akn import read_document
+    za = read_document(ROOT / "national_laws" / "za" / "cybercrimes-act-2020.xml")
+    c = Citations([za])
+    assert c.document_named("Criminal Procedure Act, 1977") is None
+    assert c.document_named("Cybercrimes Act, 2020").frbr_uri == za.frbr_uri
