@@ -54,9 +54,6 @@ class Citation:
     law: str                   # the law cited, as written; "" for the citing law itself
     targets: tuple[str, ...]   # refs (FRBR URI ~ eId) of the provisions cited, in the laws analysed
 
-    def to_json(self) -> dict:
-        return {"words": self.words, "law": self.law, "targets": list(self.targets)}
-
 
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.lower())
@@ -74,14 +71,13 @@ class Citations:
 
     def __init__(self, documents: list[Document]):
         self.documents = documents
-        self.language = next((d.language for d in documents if d.language), "eng")
         self._by_num = {d.frbr_uri: {} for d in documents}
         for d in documents:
             for p in d.provisions:
                 k = _key(p.top_num or p.num)
                 if k is not None:
                     self._by_num[d.frbr_uri].setdefault(k, []).append(p.ref)
-        lang = self.language if self.language in _NUM else "eng"
+        lang = next((d.language for d in documents if d.language in _NUM), "eng")
         num, join = _NUM[lang], _JOIN[lang]
         self._lang = lang
         self._cite = re.compile(

@@ -105,9 +105,9 @@ def test_formula_in_overrides_is_stored_as_text(tmp_path):
     a = analyze([CL], overrides=H / "formula-overrides.yaml")
     write_reports(a, tmp_path, formats=("xlsx",))
     ws = load_workbook(tmp_path / "gap-report.xlsx")["Articles"]
-    comment = ws.cell(row=3, column=11)
+    comment = ws.cell(row=3, column=12)
     assert comment.value.startswith("=HYPERLINK") and comment.data_type == "s"
-    assert ws.cell(row=3, column=12).value == "@SUM(1+1)" and ws.cell(row=3, column=12).data_type == "s"
+    assert ws.cell(row=3, column=13).value == "@SUM(1+1)" and ws.cell(row=3, column=13).data_type == "s"
 
 
 def test_outputs_are_atomic_and_never_overwrite_inputs(tmp_path, monkeypatch):

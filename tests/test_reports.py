@@ -30,14 +30,16 @@ def test_workbook_sheets_and_layout(report):
     wb = load_workbook(out / "gap-report.xlsx")
     assert wb.sheetnames == ["Summary", "Articles", "Provisions", "Texts", "Overrides"]
     ws = wb["Articles"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:L49"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:M49"
     header = [c.value for c in ws[1]]
     assert header[:5] == ["Chapter", "Article", "Title", "Status", "National provisions"]
     assert header[-3:] == ["Decision", "Comment", "Recommendation"]
     rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["2"][3] == "In line" and "/akn/cl/act/2022/21459~art_2" in rows["2"][4]
     assert rows["1"][6] == "traffic_data"
-    assert rows["6"][8].startswith("adviser (overrides.yaml:") and rows["6"][10].startswith("Art 8 of Ley 21.459")
+    assert rows["6"][9].startswith("adviser (overrides.yaml:") and rows["6"][11].startswith("Art 8 of Ley 21.459")
+    # the notes say why: a permitted option, a provision found through what it cites
+    assert "uses the option" in rows["2"][7] and "art_12 implements it by citation" in rows["14"][7]
     # status colours are conditional formats on the status column
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
     assert len(rules) == 5 and {r.dxf.fill.fgColor.rgb[-6:] for r in rules} >= {"C6EFCE", "FFEB9C", "FFC7CE"}
@@ -48,7 +50,7 @@ def test_workbook_sheets_and_layout(report):
     row = int(link.location.split("!A")[1])
     assert texts.cell(row=row, column=1).value.startswith("2.") and "sistema informático" in texts.cell(row=row, column=4).value
     assert ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape"
-    assert str(ws.data_validations.dataValidation[0].sqref) == "J2:J49"
+    assert str(ws.data_validations.dataValidation[0].sqref) == "K2:K49"
     assert wb.properties.creator.startswith("gapcheck")
     summary = wb["Summary"]
     values = [c for row in summary.iter_rows(values_only=True) for c in row if c is not None]
@@ -67,7 +69,7 @@ def test_formula_injection_is_stored_as_text(tmp_path, report):
     finally:
         a.articles[1].comment = ""
     ws = load_workbook(tmp_path / "gap-report.xlsx")["Articles"]
-    cell = ws.cell(row=3, column=11)
+    cell = ws.cell(row=3, column=12)
     assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"
 
 
@@ -78,10 +80,10 @@ def test_round_trip_of_decisions(tmp_path, report):
     wb = load_workbook(xlsx)
     ws = wb["Articles"]
     by_art = {ws.cell(row=r, column=2).value: r for r in range(2, ws.max_row + 1)}
-    ws.cell(row=by_art["9"], column=10).value = "not-applicable"
-    ws.cell(row=by_art["12"], column=10).value = "partial"
-    ws.cell(row=by_art["12"], column=11).value = "Ley 20.393 covers legal persons; not analysed."
-    ws.cell(row=by_art["12"], column=12).value = "Add Ley 20.393 to the laws analysed."
+    ws.cell(row=by_art["9"], column=11).value = "not-applicable"
+    ws.cell(row=by_art["12"], column=11).value = "partial"
+    ws.cell(row=by_art["12"], column=12).value = "Ley 20.393 covers legal persons; not analysed."
+    ws.cell(row=by_art["12"], column=13).value = "Add Ley 20.393 to the laws analysed."
     wb.save(xlsx)
     ov = tmp_path / "overrides.yaml"
     shutil.copy(CL / "overrides.yaml", ov)
@@ -107,7 +109,7 @@ def test_round_trip_rejects_a_bad_decision(tmp_path, report):
     xlsx = tmp_path / "bad.xlsx"
     shutil.copy(out / "gap-report.xlsx", xlsx)
     wb = load_workbook(xlsx)
-    wb["Articles"].cell(row=5, column=10).value = "maybe"
+    wb["Articles"].cell(row=5, column=11).value = "maybe"
     wb.save(xlsx)
     with pytest.raises(GapcheckError, match="row 5 .*'maybe'"):
         merge_from_excel(xlsx, tmp_path / "ov.yaml")

@@ -25,7 +25,7 @@ FILLS = {Status.COVERED: "C6EFCE", Status.PARTIAL: "FFEB9C", Status.ABSENT: "FFC
          Status.NOT_APPLICABLE: "D9D9D9", Status.NOT_ASSESSED: "F2F2F2"}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 ARTICLE_COLUMNS = ("chapter", "article", "title", "status", "provisions", "elements_found", "elements_missing",
-                   "score", "source", "decision", "comment", "recommendation")
+                   "notes", "score", "source", "decision", "comment", "recommendation")
 DECISIONS = [s.value for s in Status if s is not Status.NOT_ASSESSED]
 
 
@@ -172,7 +172,7 @@ def _summary(ws, a: Assessment, L, SL, lang3: str):
 
 def _articles(ws, a: Assessment, L, SL, texts_row: dict, texts_sheet: str = "Texts"):
     headers = [L[c] for c in ("chapter", "article", "title", "status", "provisions")] + \
-        [L["elements_found"], L["elements_missing"], L["score"], L["source"], L["decision"], L["comment"],
+        [L["elements_found"], L["elements_missing"], L["notes"], L["score"], L["source"], L["decision"], L["comment"],
          L["recommendation"]]
     rows = []
     for x in a.articles:
@@ -180,9 +180,9 @@ def _articles(ws, a: Assessment, L, SL, texts_row: dict, texts_sheet: str = "Tex
         found = "\n".join(f"{k}: {v}" for k, v in x.elements_found.items())
         missing = "\n".join(x.elements_missing)
         rows.append([x.article.chapter, x.article.num, x.article.title, SL[x.status], provs, found, missing,
-                     round(x.score, 2) if x.findings else None,
+                     "\n".join(x.notes), round(x.score, 2) if x.findings else None,
                      L[x.source] + (f" ({x.origin})" if x.origin else ""), "", x.comment, x.recommendation])
-    _table(ws, headers, rows, [8, 8, 32, 20, 44, 30, 22, 7, 16, 14, 40, 40])
+    _table(ws, headers, rows, [8, 8, 32, 20, 44, 30, 22, 40, 7, 16, 14, 40, 40])
     last = len(rows) + 1
     for s, color in FILLS.items():
         ws.conditional_formatting.add(f"D2:D{last}", CellIsRule(operator="equal", formula=[f'"{SL[s]}"'],
@@ -198,7 +198,8 @@ def _articles(ws, a: Assessment, L, SL, texts_row: dict, texts_sheet: str = "Tex
                         showErrorMessage=True, errorTitle=L["decision"],
                         error="covered, partial, absent or not-applicable")
     ws.add_data_validation(dv)
-    dv.add(f"J2:J{last}")
+    decision = get_column_letter(headers.index(L["decision"]) + 1)
+    dv.add(f"{decision}2:{decision}{last}")
 
 
 def _provisions(ws, a: Assessment, L):
