@@ -31,19 +31,19 @@ _WORD = {"spa": r"\b(?:[Aa]rt[íi]culos?|ARTÍCULOS?|[Aa]rts?\.)", "por": r"\b(?
          "eng": r"\b(?:[Ss]ections?|ss?\.)", "fra": r"\b(?:[Aa]rticles?|[Aa]rt\.)"}
 # the law cited: this one, or another named by its kind and title or number
 _SELF = {"spa": r"(?:de\s+(?:esta|la\s+presente)\s+[Ll]ey|de\s+este\s+[Cc][óo]digo)",
-         "por": r"(?:desta\s+lei|da\s+presente\s+lei|deste\s+c[óo]digo)",
+         "por": r"(?:desta\s+[Ll]ei|da\s+presente\s+[Ll]ei|deste\s+[Cc][óo]digo)",
          "eng": r"(?:of\s+this\s+(?:Act|Code|Part))",
-         "fra": r"(?:de\s+la\s+présente\s+loi|du\s+présent\s+code)"}
-_LAW = {"spa": r"(?:del?\s+(?:la\s+)?)(?P<law>C[óo]digo(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+)+|[Ll]ey\s+N?[°º.]*\s*[\d.]+)",
-        "por": r"(?:d[oa]\s+)(?P<law>C[óo]digo(?:\s+(?:de\s+|do\s+)?[A-ZÁÉÍÓÚ][\wáéíóúãõç]+)+|Lei\s+n\.?\s*[°º]?\s*[\d./-]+)",
+         "fra": r"(?:de\s+la\s+présente\s+[Ll]oi|du\s+présent\s+[Cc]ode)"}
+_LAW = {"spa": r"(?:del?\s+(?:la\s+)?)(?P<law>C[óo]digo(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+)+|[Ll]ey\s+N?[°º.]*\s*\d+(?:\.\d+)*)",
+        "por": r"(?:d[oa]\s+)(?P<law>C[óo]digo(?:\s+(?:de\s+|do\s+)?[A-ZÁÉÍÓÚ][\wáéíóúãõç]+)+|Lei\s+n\.?\s*[°º]?\s*\d+(?:[./-]\d+)*)",
         "eng": r"(?:of\s+the\s+)(?P<law>(?:[A-Z][\w']*\s+)(?:(?:[A-Z][\w']*|of|in|and|on)\s+){0,8}(?:Act|Code)(?:,?\s+\d{4})?)",
-        "fra": r"(?:du\s+|de\s+la\s+)(?P<law>[Cc]ode(?:\s+(?:de\s+)?[a-zé]+)+|loi\s+n[°º]\s*[\d-]+)"}
+        "fra": r"(?:du\s+|de\s+la\s+)(?P<law>[Cc]ode(?:\s+(?:de\s+)?[a-zé]+)+|loi\s+n[°º]\s*\d+(?:-\d+)*)"}
 # a law named outside a citation («Modifícase la ley N° 20.393»): unqualified citations after it
 # are to that law (the article 1 it amends), not to the citing one
-_MENTION = {"spa": r"\b(?:la\s+|el\s+)(?P<law>[Ll]ey\s+N?[°º.]*\s*[\d.]+|C[óo]digo(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+)+)",
-            "por": r"\b(?:a\s+|o\s+)(?P<law>Lei\s+n\.?\s*[°º]?\s*[\d./-]+|C[óo]digo(?:\s+(?:de\s+|do\s+)?[A-ZÁÉÍÓÚ][\wáéíóúãõç]+)+)",
+_MENTION = {"spa": r"\b(?:la\s+|el\s+)(?P<law>[Ll]ey\s+N?[°º.]*\s*\d+(?:\.\d+)*|C[óo]digo(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+)+)",
+            "por": r"\b(?:a\s+|o\s+)(?P<law>Lei\s+n\.?\s*[°º]?\s*\d+(?:[./-]\d+)*|C[óo]digo(?:\s+(?:de\s+|do\s+)?[A-ZÁÉÍÓÚ][\wáéíóúãõç]+)+)",
             "eng": r"\bthe\s+(?P<law>(?:[A-Z][\w']*\s+)(?:(?:[A-Z][\w']*|of|in|and|on)\s+){0,8}Act(?:,?\s+\d{4})?)\s+is\s+(?:hereby\s+)?amended",
-            "fra": r"\b(?:la\s+|le\s+)(?P<law>loi\s+n[°º]\s*[\d-]+|[Cc]ode(?:\s+(?:de\s+)?[a-zé]+)+)"}
+            "fra": r"\b(?:la\s+|le\s+)(?P<law>loi\s+n[°º]\s*\d+(?:-\d+)*|[Cc]ode(?:\s+(?:de\s+)?[a-zé]+)+)"}
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,11 @@ class Citations:
     def document_named(self, law: str) -> Document | None:
         """The analysed document a citation names: by its number («ley N° 19.696»), else by its
         name in the document's title («Código Procesal Penal», «Criminal Procedure Act, 1977»)."""
-        name = _fold(law)
-        numbered = re.match(r"(?:ley|lei|loi)\W+(?:n\W*)?([\d.\s/-]*\d)", name)
+        name = _fold(re.sub("[°º]", "", law))    # NFKD would make «nº» «no»
+        # «ley N° 20.393», «Lei n.º 12.737/2012», «Ley 599 de 2000»: the number before any year
+        numbered = re.match(r"(?:ley|lei|loi)\W+(?:n\W*)?(\d+(?:\.\d+)*)", name)
         if numbered:
-            number = re.sub(r"[.\s]", "", numbered.group(1))
+            number = numbered.group(1).replace(".", "")
             return next((d for d in self.documents
                          if number in {x.replace(".", "") for x in re.findall(r"\d+(?:\.\d+)*", d.title)}
                          or d.frbr_uri.rstrip("/").endswith("/" + number)), None)

@@ -51,11 +51,15 @@ def test_portuguese_numbers_with_ordinal_marks():
     law = Document(frbr_uri="/akn/pt/act/2009/109", title="Lei n.º 109/2009", language="por", date="2009-09-15")
     law.provisions = [Provision(document=law.frbr_uri, eid=f"art_{n}", kind="article", num=f"{n}.º",
                                 top_num=str(n), top_eid=f"art_{n}",
-                                text="As disposições dos artigos 12.º a 14.º desta lei aplicam-se aos crimes "
-                                     "previstos nos artigos 3.º e 6.º." if n == 11 else "")
+                                text="As disposições dos artigos 12.º a 14.º desta Lei aplicam-se aos crimes "
+                                     "previstos nos artigos 3.º e 6.º e no art. 5.º da Lei n.º 9.296/1996."
+                                if n == 11 else "")
                       for n in range(1, 20)]
     cites = Citations([law]).of(law.provisions[10])
-    assert [_eids(c) for c in cites] == [["art_12", "art_13", "art_14"], ["art_3", "art_6"]]
+    assert [_eids(c) for c in cites] == [["art_12", "art_13", "art_14"], ["art_3", "art_6"], []]
+    assert cites[2].law == "Lei n.º 9.296/1996"
+    # «n.º» is not read as «no» (Unicode folds «º» to «o»): the law is found by its number
+    assert Citations([law]).document_named("Lei n.º 109/2009") is law
 
 
 def test_art_14_by_citation_on_chilean_law(chile_assessment):
