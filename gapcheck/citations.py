@@ -72,6 +72,7 @@ class Citations:
     def __init__(self, documents: list[Document]):
         self.documents = documents
         self._by_num = {d.frbr_uri: {} for d in documents}
+        self._named: dict[str, Document | None] = {}
         for d in documents:
             for p in d.provisions:
                 k = _key(p.top_num or p.num)
@@ -89,6 +90,11 @@ class Citations:
     def document_named(self, law: str) -> Document | None:
         """The analysed document a citation names: by its number («ley N° 19.696»), else by its
         name in the document's title («Código Procesal Penal», «Criminal Procedure Act, 1977»)."""
+        if law not in self._named:
+            self._named[law] = self._document_named(law)
+        return self._named[law]
+
+    def _document_named(self, law: str) -> Document | None:
         name = _fold(re.sub("[°º]", "", law))    # NFKD would make «nº» «no»
         # «ley N° 20.393», «Lei n.º 12.737/2012», «Ley 599 de 2000»: the number before any year
         numbered = re.match(r"(?:ley|lei|loi)\W+(?:n\W*)?(\d+(?:\.\d+)*)", name)
@@ -122,23 +128,25 @@ class Citations:
 
     def of(self, provision: Provision) -> list[Citation]:
         """The citations in a provision's text (with its sub-provisions), in reading order."""
-        text = " ".join(provision.full_text.split())
-        mentions = [(m.start(), m.group("law")) for m in self._mention.finditer(text)]
+        text = provision.full_text
+        mentions = None          # the laws named outside citations: looked for when needed
         out = []
         for m in self._cite.finditer(text):
             if m.group("self"):
                 law, uri = "", provision.document
             elif m.groupdict().get("law"):
-                law = m.group("law")
+                law = " ".join(m.group("law").split())
                 d = self.document_named(law)
                 uri = d.frbr_uri if d is not None else ""
             else:
                 # unqualified: the law last named before it, else the citing law
+                if mentions is None:
+                    mentions = [(x.start(), " ".join(x.group("law").split())) for x in self._mention.finditer(text)]
                 before = [name for at, name in mentions if at < m.start()]
                 law = before[-1] if before else ""
                 d = self.document_named(law) if law else None
                 uri = provision.document if not law else (d.frbr_uri if d is not None else "")
             targets = tuple(r for r in (self._expand(m.group("nums"), uri) if uri else [])
                             if r != provision.ref)
-            out.append(Citation(words=m.group(0), law=law, targets=targets))
+            out.append(Citation(words=" ".join(m.group(0).split()), law=law, targets=targets))
         return out

@@ -478,7 +478,8 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             m_sec = _SECTION_WORD.match(s) or _NUMBERED.match(s)
             # numbering may jump (US Code) where the source itself split the provisions
             after_heading = idx > 0 and lines[idx - 1][1].startswith("@heading ")
-            if m_sec and not after_heading and not _accept_section(m_sec.group("num"), provisions, cur):
+            if m_sec and not after_heading and not _accept_section(m_sec.group("num"), provisions, cur) \
+                    and not _titled_section_ahead(m_sec, provisions):
                 m_sec = None
         if m_art and cur is not None:
             before = para[-1] if para else (cur.blocks[-1] if cur.blocks else "")
@@ -669,6 +670,15 @@ def _accept_section(num: str, provisions, cur) -> bool:
     if new[0] == last[0] and new[1] > last[1]:
         return True                     # 8 -> 8A
     return last[0] < new[0] <= last[0] + 3
+
+
+def _titled_section_ahead(m: re.Match, provisions) -> bool:
+    """«SEC. 9. Corporate Liability. — When …» after section 5: the word, a number further on and a
+    heading say it is a section, though the sections between are not in the text (an excerpt, or
+    sections struck out); a line of running text cites one in lower case («Section 23 of the Act»)."""
+    return (m.re is _SECTION_WORD and bool(provisions)
+            and _num_value(m.group("num"))[0] > _num_value(provisions[-1].num)[0]
+            and bool(re.match(r"[A-Z][\w'’,-]*(?: [\w'’,-]+){0,8}\s*[.:]?\s*[—–]", m.group("rest"))))
 
 
 def _first_section_has_text(lines, idx) -> bool:
@@ -910,7 +920,8 @@ def _blocks_with_labels(blocks: list[str]) -> list[Block]:
 
 def _label_kind(label: str, prev_same: str | None) -> tuple[str, str]:
     """(AKN element, eId part) for a label. '(1)'->subsection; '(a)'/'a)'->paragraph;
-    '(i)'/'i)'->subparagraph (unless it follows (h)); '1)'/'1.'->point; '(A)'->clause."""
+    '(i)'/'i)'->subparagraph (unless it follows (h)); '1)'/'1.'->point; '(A)'->clause;
+    '(aa)'->subclause (unless it follows (z))."""
     inner = label.strip("()." + DASHES)
     # "(1)", and Portugal's "1 —", number the subsections
     paren = label.startswith("(") or label.endswith(tuple(DASHES))
@@ -923,6 +934,10 @@ def _label_kind(label: str, prev_same: str | None) -> tuple[str, str]:
     if re.fullmatch(r"[ivxl]+", inner) and not (inner == "i" and prev_same == "h") and \
             not (inner in ("v", "x") and prev_same in ("u", "w")):
         return "subparagraph", f"subpara_{inner}"
+    if re.fullmatch(r"([a-z])\1", inner) and prev_same is not None and len(prev_same) == 1 and prev_same != "z":
+        # "(aa)", "(bb)" under "(i)": a level of their own (Philippine and Commonwealth drafting),
+        # not the paragraphs after "(z)" ("(y)", "(z)", "(aa)")
+        return "subclause", f"subclause_{inner}"
     if re.fullmatch(r"[a-z]{1,2}", inner):
         return "paragraph", f"para_{inner}"
     if re.fullmatch(r"[A-Z]", inner):

@@ -489,6 +489,7 @@ class Corpus:
     chunk_ids: np.ndarray | None = None
     chunk_first: np.ndarray | None = None    # first word of each chunk
     heading_lens: list[int] = field(default_factory=list)
+    citations: dict = field(default_factory=dict)   # provision -> its citations, read when first needed
 
     def heading_stems(self, i: int) -> str:
         """Provision i's heading as its content stems, space-separated."""
@@ -557,6 +558,21 @@ def same_penalty(text: str) -> bool:
     return bool(_SAME_PENALTY.match(text))
 
 
+# a sub-provision's own title before its words: "Computer-related Forgery. —", "Cybersex. —"
+_TITLED = re.compile(r"^[A-Z][^.:;]{1,60}\.\s*[—–-]")
+# a list of offences says so ("Computer-related Offenses:"), a list of definitions does not
+_OFFENCES = re.compile(r"\b(?:offen[cs]es|crimes|delitos|infracciones|infractions|cybercrimes)\b", re.I)
+
+
+def further_offence(p: Provision) -> bool:
+    """Whether a sub-provision after the first defines offences of its own, as its lead does: it
+    gives a further offence the same penalty, or lists offences each under its own title
+    ("(b) Computer-related Offenses: (1) Computer-related Forgery. — …"), as a law that defines
+    all its offences in one section does."""
+    return same_penalty(p.text) or (p.text.rstrip().endswith(":") and bool(_OFFENCES.search(p.text))
+                                    and bool(p.children) and all(_TITLED.match(c.text) for c in p.children))
+
+
 def _joined_text(provisions: list[Provision], clean=str) -> str:
     """Every provision as heading, separator, text (with a marker where its lead ends) and an end
     marker, joined by spaces: one string for the whole corpus."""
@@ -564,9 +580,9 @@ def _joined_text(provisions: list[Provision], clean=str) -> str:
     for p in provisions:
         parts += [clean(matching_heading(p)), _SEP_CHUNK, clean(p.text)]
         if p.children:
-            # the lead: the first sub-provision, and any later one that defines a further offence
-            # with the same penalty ("La misma pena se impondrá … a quien distribuya …")
-            lead = [p.children[0]] + [c for c in p.children[1:] if same_penalty(c.text)]
+            # the lead: the first sub-provision, and any later one that defines further offences
+            # ("La misma pena se impondrá … a quien distribuya …")
+            lead = [p.children[0]] + [c for c in p.children[1:] if further_offence(c)]
             for c in lead:
                 _sub_parts(c, parts, clean)
             parts.append(_LEAD_CHUNK)

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from gapcheck.elements import (LANG2, ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements,
                                no_gap_after, tokenize)
 from gapcheck.citations import Citations
-from gapcheck.index import Corpus, TermScanner, index_corpus, lexicon, same_penalty
+from gapcheck.index import Corpus, TermScanner, further_offence, index_corpus, lexicon
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
 from gapcheck.text import STOPWORDS, fold
 
@@ -610,12 +610,16 @@ def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], docu
     for fs in by_article.values():
         for f in fs:
             implements.setdefault(_top_ref(f), []).append(f)
-    cited_by = Citations(documents)
+    cited_by = None
     out: dict[str, list[Finding]] = {}
     for i, p in enumerate(corpus.provisions):
         candidates = [am for am in linked if em.kind_ok(am, corpus.kinds[i])
                       and not any(f.provision.ref == p.ref for f in by_article[am.num])]
-        citations = cited_by.of(p) if candidates else []
+        if candidates and i not in corpus.citations:
+            # read once per corpus: a matrix or a re-run matches the same texts again
+            cited_by = cited_by or Citations(documents)
+            corpus.citations[i] = cited_by.of(p)
+        citations = corpus.citations.get(i, []) if candidates else []
         for am in candidates:
             cites, stood_on = [], []
             for group in am.links:
@@ -680,7 +684,7 @@ def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: Ele
         named = [x for x, v in shares.items() if v >= 1.0 and (x, at[id(f)]) in score_of]
         if not named:
             return False
-        further = any(same_penalty(c.text) for c in f.provision.children)
+        further = any(further_offence(c) for c in f.provision.children)
         return any(not further or score_of[(x, at[id(f)])] < f.score for x in named)
 
     candidates = [f for f in candidates if not named_elsewhere(f)]

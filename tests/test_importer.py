@@ -8,7 +8,7 @@ from lxml import etree
 
 from conftest import CL, LAWS, TEXTS
 from gapcheck.akn import AKN_NS, GAPCHECK_NS, read_document
-from gapcheck.importer import import_statute, split_provisions, write_akn
+from gapcheck.importer import build_levels, import_statute, split_provisions, write_akn
 
 
 def _import(tmp_path, name, country, lang, number="1", date="2020-01-01", doc_type="act"):
@@ -388,3 +388,28 @@ def test_an_ingestion_that_doubled_every_clause_is_printed_once(tmp_path):
     line = next(ln for prov in us["provisions"] for ln in (prov.get("text") or "").split("\n")
                 if "installs on or in any aircraft or space vehicle any aircraft" in ln)
     assert undouble(line) == (line, 0)
+
+
+def test_doubled_letters_under_a_roman_numeral_are_a_level_of_their_own(tmp_path):
+    """South Africa numbers (aa), (bb) under (i): they nest there, and the (ii) after them is the
+    sibling of (i), not a child of (bb)."""
+    doc, _ = _import(tmp_path, "za_cybercrimes-act-19-2020.gazette-44651.md", "za", "eng", number="19",
+                     date="2020-06-01")
+    i = doc.find("sec_2__subsec_1__para_b-2__subpara_i")
+    assert [c.num for c in i.children] == ["(aa)", "(bb)"]
+    assert i.children[0].text.startswith("uses data or a computer program stored")
+    assert doc.find("sec_2__subsec_1__para_b-2__subpara_ii") is not None
+    # a run of paragraphs that goes on past (z) keeps (aa) a paragraph
+    root = build_levels("sec_1", ["(y) item y;", "(z) item z;", "(aa) item aa;", "(bb) item bb."])
+    assert [c.num for c in root.children] == ["(y)", "(z)", "(aa)", "(bb)"]
+
+
+def test_a_titled_section_after_a_gap_in_the_numbers_is_a_section():
+    # sections 6 to 8 left out (an excerpt, or struck out): the word, the number and the title say
+    # section 9 begins; a cross-reference at the start of a line does not
+    text = ("Section 5. Other Offenses. — Aiding is an offence.\n\n"
+            "Section 9. Corporate Liability. — A juridical person is liable.\n\n"
+            "Section 23 of the Act applies to it.\n")
+    _, provs, _ = split_provisions(text)
+    assert [(p.num, p.heading) for p in provs] == [("5", "Other Offenses"), ("9", "Corporate Liability")]
+    assert provs[1].blocks[-1] == "Section 23 of the Act applies to it."

@@ -465,3 +465,42 @@ def test_hindering_an_official_in_his_functions_is_no_system_interference():
     assert [num for _, num in _top(za, "5")[1]] == ["6"]
     us = analyze([ROOT / "national_laws" / "us"], use_folder_overrides=False)
     assert "118" not in {num for _, num in _top(us, "5")[1]}
+
+
+def test_offences_listed_under_titles_in_one_section_are_each_matched():
+    """A law may define all its offences in one section, grouped and each under its own title
+    ("(b) Computer-related Offences: (1) Computer-related Forgery. — …"). Each group is read as
+    the offence's definition, not as a later paragraph (a penalty, an aggravation). The section
+    is written for this test, laid out as such a law is."""
+    from gapcheck.instruments import load_instrument
+    from gapcheck.match import match
+    from gapcheck.model import Document, Provision
+
+    uri = "/akn/xx/act/2012/1"
+
+    def sub(eid, num, text, children=()):
+        return Provision(document=uri, eid=eid, kind="paragraph", num=num, text=text, top_num="4",
+                         top_eid="sec_4", children=list(children))
+
+    s4 = Provision(document=uri, eid="sec_4", kind="section", num="4", heading="Cybercrime Offences", top_num="4",
+                   top_eid="sec_4", text="The following acts constitute offences punishable under this Act:",
+                   children=[
+        sub("sec_4__para_a", "(a)", "Offences against the confidentiality of computer data and systems:", [
+            sub("sec_4__para_a__subsec_1", "(1)", "Illegal Access. — The access to the whole or any part of a "
+                "computer system without right.")]),
+        sub("sec_4__para_b", "(b)", "Computer-related Offences:", [
+            sub("sec_4__para_b__subsec_1", "(1)", "Computer-related Forgery. — The input, alteration or deletion "
+                "of computer data without right, resulting in inauthentic data, with the intent that it be "
+                "considered or acted upon for legal purposes as if it were authentic."),
+            sub("sec_4__para_b__subsec_2", "(2)", "Computer-related Fraud. — The input, alteration or deletion "
+                "of computer data without right, causing a loss of property to another with fraudulent intent.")]),
+        sub("sec_4__para_c", "(c)", "Penalties:", [
+            sub("sec_4__para_c__subsec_1", "(1)", "Imprisonment. — Imprisonment of up to six years.")]),
+    ])
+    doc = Document(frbr_uri=uri, title="Cybercrime Act", language="eng", date="2012-01-01", provisions=[s4])
+    found = match(load_instrument("ets185", "eng"), [doc])
+    for art in ("2", "7", "8"):
+        assert [f.provision.eid for f in found[art]] == ["sec_4"], art
+    # a list that does not say it lists offences (penalties, definitions) is no definition
+    from gapcheck.index import further_offence
+    assert further_offence(s4.children[1]) and not further_offence(s4.children[2])
