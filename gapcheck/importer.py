@@ -32,7 +32,9 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u00ad"
 _ORDINALS = ("primero|segundo|tercero|cuarto|quinto|sexto|s[ée]ptimo|octavo|noveno|d[ée]cimo|"
              "[úu]nico|final|transitorio")
 _SUFFIX = (r"(?:\s*[°º˚]|\s*o(?=\.))?(?:[\s-]*(?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|nonies|"
-           r"decies)\b)?(?:[\s-]*[A-Z]{1,2}\b)?(?:-\d{1,2}\b)?")
+           r"decies)\b)?(?:-?[A-Z]{1,2}\b|\s(?-i:[A-Z])(?=\s*(?:[.:\-–—]|$)))?(?:-\d{1,2}\b)?")
+# a capital letter after a space is a suffix only before the number's stop ("36 B.-"), not the
+# first word of the text ("Art. 2º O Decreto-Lei …", Portuguese «O», «Os»)
 # "Artículo 2°.-", "ARTÍCULO 269A.", "Art. 154-A.", "Article 12-A", "Artículo primero.-", "Artigo 5º",
 # "Artigo 13.º" (Portugal)
 _ARTICLE = re.compile(
@@ -430,7 +432,6 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
     cur: RawProvision | None = None
     awaiting_heading: RawProvision | None = None
     para: list[str] = []
-    quoted = False                     # inside text an amending article quotes
     prior_text = False                 # inside the earlier wording of the current article
 
     def flush():
@@ -600,9 +601,10 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             continue
         if style == "article" and not structured and _heading_above_article(s, lines, idx):
             # A heading printed above the article ("Invasão de dispositivo informático" / "Art. 154-A.
-            # Invadir …", as Brazil's Planalto prints the rubricas): it belongs to the next article.
+            # Invadir …", as Brazil's Planalto prints the rubricas): it belongs to the next article,
+            # also where an amending law opens its quotation with it ('"Invasão de dispositivo …')
             flush()
-            pending_heading = s
+            pending_heading = s.lstrip("\"“«")
             continue
         if para and _LABEL.match(s):
             flush()                     # "(2) A person…" starts a new paragraph
@@ -634,7 +636,9 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
 
 def _heading_above_article(s: str, lines, idx) -> bool:
     """A phrase on its own line (a capital, no closing punctuation, at most 20 words) right before
-    an article line that has its text on the same line."""
+    an article line that has its text on the same line; an amending law may open the quotation of
+    the articles it inserts with it."""
+    s = s.lstrip("\"“«")
     words = s.split()
     if not (0 < len(words) <= 20 and s[0].isupper() and not s.endswith((".", ",", ";", ":"))
             and not _LABEL.match(s) and not _ARTICLE.match(s) and not _CONTAINER.match(s)):
@@ -803,13 +807,15 @@ def _split_heading_es(rest: str) -> tuple[str, str]:
     # a heading may begin with an article ("La multa", "Las penas privativas de otros derechos")
     # where the source sets it apart with a space before the stop, as the Colombian codes do
     set_apart = bool(m.group("sp")) and len(words) <= 8
-    opening = r"^(Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada)\b" if set_apart else \
-        r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada)\b"
+    # Portuguese text opens the same way ("Os arts. 266 e 298 … passam a vigorar", "Quem …")
+    opening = r"^(Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada|Quem|Quando|Esta|Este)\b" if set_apart else \
+        r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada|O|Os|As|Quem|Quando|Esta|Este)\b"
     # set apart, a heading may be long ("Interés para reclamar la violación de la expectativa
     # razonable de intimidad en relación con los registros y allanamientos .")
     if (len(words) <= (24 if m.group("sp") else 16) and h[:1].isupper() and not re.search(r"\d$", h)
             and (h.count(",") == 0 or len(words) <= 8)
             and not re.match(opening, h)
+            and not re.search(r"\b(?:arts?|n|núm|inc)$", h, re.I)      # a stop that ends «arts.», «n.»
             and not re.search(r"\b(será|serán|podrá|podrán|deberá|deberán|se aplicará|impondrá|impondrán|"
                               r"tendrá|tendrán|es|son)\b", h)):
         return h, m.group("b").strip()

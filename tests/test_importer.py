@@ -132,6 +132,15 @@ def test_colombia_inserted_articles_keep_their_own_numbers(tmp_path):
      "Invasão de dispositivo informático", "Invadir dispositivo alheio."),
     ("Article 12-A. Illegal possession of data. A person who possesses data.", "12-A", "Illegal possession of data",
      "A person who possesses data."),
+    # a capital after a space is a suffix before the number's stop only: Portuguese «O», «Os» open the text
+    ("Artículo 36 B.- El que intercepte.", "36 B", "", "El que intercepte."),
+    ("Art. 2º O Código Penal passa a vigorar acrescido do art. 154-A.", "2º", "",
+     "O Código Penal passa a vigorar acrescido do art. 154-A."),
+    # a stop that ends an abbreviation («arts.», «art.») ends no heading
+    ("Art. 3º Os arts. 266 e 298 passam a vigorar com a seguinte redação.", "3º", "",
+     "Os arts. 266 e 298 passam a vigorar com a seguinte redação."),
+    ("ARTÍCULO 40. Conforme al art. 5 de la Ley 599, el juez decide.", "40", "",
+     "Conforme al art. 5 de la Ley 599, el juez decide."),
 ])
 def test_article_numbering_styles(line, num, heading, body):
     text = f"{line}\n\n{line.replace(num, 'X', 1).replace('X', '99', 1)}\n"
@@ -413,3 +422,12 @@ def test_a_titled_section_after_a_gap_in_the_numbers_is_a_section():
     _, provs, _ = split_provisions(text)
     assert [(p.num, p.heading) for p in provs] == [("5", "Other Offenses"), ("9", "Corporate Liability")]
     assert provs[1].blocks[-1] == "Section 23 of the Act applies to it."
+
+
+def test_an_amending_law_may_open_its_quotation_with_the_inserted_heading():
+    # as Brazil's amending laws print an inserted article (the heading above it, after the quote)
+    text = ('Art. 2º O Código Penal fica acrescido do seguinte art. 154-A:\n'
+            '"Invasão de dispositivo informático\n'
+            'Art. 154-A. Invadir dispositivo informático alheio."\n')
+    _, provs, _ = split_provisions(text)
+    assert [(p.num, p.heading) for p in provs] == [("2º", ""), ("154-A", "Invasão de dispositivo informático")]
