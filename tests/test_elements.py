@@ -198,3 +198,38 @@ def test_fallback_key_is_checked():
     data["articles"]["15"]["fallback_key"] = [["safeguard"]]
     with pytest.raises(GapcheckError, match="article 15: fallback_key names 'safeguard'"):
         parse_elements(data, "ets185", path=path)
+
+
+# The Convention names the other State «Party» / «Parte», which no national law does; Art 30 is
+# disclosure of preserved data, not worded as assistance; Art 20 collects, and an interception is
+# its other limb; «registrar» alone is left out of Art 19's search (a registry, a record); Art 22's
+# «en su territorio» is taken by its first key group.
+CONVENTION_WORDS_NOT_IN_LAWS = {
+    ("eng", "20", "intercept"), ("eng", "23", "foreign"), ("eng", "26", "foreign"), ("eng", "30", "mutual_assistance"),
+    ("eng", "33", "foreign"), ("eng", "34", "foreign"), ("spa", "19", "search"), ("spa", "22", "territory_place"),
+    ("spa", "26", "foreign"), ("spa", "29", "foreign"), ("spa", "30", "mutual_assistance"),
+    ("spa", "32", "another_state"), ("spa", "33", "foreign"), ("spa", "34", "foreign")}
+
+
+@pytest.mark.parametrize("lang", ["eng", "spa"])
+def test_a_law_worded_as_the_convention_carries_its_elements(lang):
+    """Many laws copy the Convention's own wording (its English, or its official Spanish): read as
+    a provision, each article carries its elements (Art 12's «leading position», Art 9's
+    «producción», «oferta», «difusión», «adquisición» were missing until they were added)."""
+    from gapcheck.instruments import load_instrument
+    from gapcheck.match import element_matcher, index_provisions
+    from gapcheck.model import Document, Provision
+
+    inst = load_instrument("ets185", lang)
+    doc = Document(frbr_uri="/akn/int/ets/2001/185", title="ETS 185", language=lang, date="2001-11-23")
+    arts = [a for a in inst.articles if a.num in MODEL.articles]
+    doc.provisions = [Provision(document=doc.frbr_uri, eid=f"art_{a.num}", kind="article", num=a.num,
+                                heading=a.title, text=a.text, top_num=a.num, top_eid=f"art_{a.num}") for a in arts]
+    corpus = index_provisions([doc], MODEL, lang, True)
+    em = element_matcher(MODEL, lang)
+    missing = set()
+    for i, a in enumerate(arts):
+        am = MODEL.articles[a.num]
+        found = em.locate_elements(am, corpus.indexes[i])
+        missing |= {(lang, a.num, n) for n, e in am.elements.items() if n not in found and e.where == "text"}
+    assert missing == {x for x in CONVENTION_WORDS_NOT_IN_LAWS if x[0] == lang}
