@@ -88,14 +88,15 @@ def _counts(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _ARTICLES: dict = {}    # an article's content stems (ids and counts) and title, per language: the treaty does not change
 
 
-def _article_vector(a: Article, lex, am: ArticleModel | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _article_vector(a: Article, lex, am: ArticleModel | None = None, title: str = "") -> tuple[np.ndarray, np.ndarray]:
     """The article's words as stem ids with counts: its title and text and, where the element
     model has it, every term of its elements in the statute's language. The terms are how
     statutes word the article ("allanamiento", "incautación" for a search and seizure): without
-    them the text of a Convention article shares few words with the law that implements it."""
-    key = ("text", lex, a.title, a.text, id(am))
+    them the text of a Convention article shares few words with the law that implements it.
+    `title`: its title in the statute's language, where the text is in another."""
+    key = ("text", lex, a.title, a.text, id(am), title)
     if key not in _ARTICLES:
-        words = [a.title, a.text]
+        words = [a.title, title, a.text]
         if am is not None:
             lang2 = LANG2.get(lex.lang3, "en")
             words += [t for e in am.elements.values() for t in (e.terms.get(lang2) or e.terms.get("en") or [])]
@@ -104,10 +105,14 @@ def _article_vector(a: Article, lex, am: ArticleModel | None = None) -> tuple[np
     return _ARTICLES[key]
 
 
-def _article_title(a: Article, lex) -> str:
-    key = ("title", lex.lang3, a.title)
+def _article_title(a: Article, lex, title: str = "") -> str:
+    """The article's title as content stems: `title`, the element model's title in the statute's
+    language, where the Convention's text is not bundled in it (a Portuguese law against the English
+    text: «Acesso ilegítimo», not «Illegal access»)."""
+    title = title or a.title
+    key = ("title", lex.lang3, title)
     if key not in _ARTICLES:
-        _ARTICLES[key] = " ".join(content_stems(tokenize(a.title, lex.lang3), lex.lang3))
+        _ARTICLES[key] = " ".join(content_stems(tokenize(title, lex.lang3), lex.lang3))
     return _ARTICLES[key]
 
 
@@ -119,11 +124,18 @@ class Similarity:
     numpy calls. Heading: rapidfuzz's token_sort_ratio of heading and title as content stems, made
     when a pair first needs it."""
 
-    def __init__(self, articles: list[Article], corpus: Corpus, model: ElementModel | None = None):
+    def __init__(self, articles: list[Article], corpus: Corpus, model: ElementModel | None = None,
+                 instrument_language: str = ""):
         self.corpus = corpus
         self.language = language = corpus.language
         lex = corpus.lexicon
-        art_ids = {a.num: _article_vector(a, lex, model.articles.get(a.num) if model else None) for a in articles}
+        # the element model's titles in the statute's language, where the Convention's text is not
+        # bundled in it (a Portuguese law against the English text)
+        own = "" if not model or instrument_language in ("", lex.lang3) else LANG2.get(lex.lang3, "")
+        titles = {a.num: model.articles[a.num].title.get(own, "") if own and a.num in model.articles else ""
+                  for a in articles}
+        art_ids = {a.num: _article_vector(a, lex, model.articles.get(a.num) if model else None, titles[a.num])
+                   for a in articles}
         S, P = len(lex.stems), len(corpus.provisions)
         # (provision, stem) pairs of the whole corpus, with counts: term frequencies and, counted
         # per stem, document frequencies
@@ -145,7 +157,7 @@ class Similarity:
             self.art_vec[num] = (u, aw / (math.sqrt(float(np.dot(aw, aw))) or 1.0))
         self._dense = np.zeros(S)
         # headings and titles as their content stems, as the index reads them
-        self.art_head = {a.num: _article_title(a, lex) for a in articles}
+        self.art_head = {a.num: _article_title(a, lex, titles[a.num]) for a in articles}
         self._prov_head: dict[int, str] = {}
 
     def heading(self, num: str, i: int) -> float:
@@ -493,7 +505,7 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     if corpus is None:
         corpus = index_provisions(documents, model, documents[0].language or instrument.language, settings.fast)
     provisions = corpus.provisions
-    sim = Similarity(articles, corpus, model)
+    sim = Similarity(articles, corpus, model, instrument.language)
     em = element_matcher(model, corpus.language) if model else None
     everyone = range(len(provisions))
     # a law that prints no headings (many amending laws) is matched on its elements and text

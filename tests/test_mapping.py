@@ -416,6 +416,19 @@ def test_portuguese_as_portugal_writes_it(tmp_path):
     x, provs = _top(a, "18")
     assert provs == [("/akn/pt/act/2009/109", "14")]
     assert "order" in x.elements_found
+    # its headings are compared with the Convention's titles in Portuguese (the element model's),
+    # not with the English text's, which share no word with them
+    from gapcheck.elements import load_elements
+    from gapcheck.instruments import load_instrument
+    from gapcheck.match import Similarity, index_provisions
+    model, inst = load_elements("ets185"), load_instrument("ets185", "por")
+    assert inst.language == "eng"          # no Portuguese text of the Convention is bundled
+    corpus = index_provisions([doc], model, "por", True)
+    arts = [a for a in inst.articles if a.assessed]
+    pt, en = Similarity(arts, corpus, model, "eng"), Similarity(arts, corpus, model, "por")
+    i = next(k for k, p in enumerate(corpus.provisions) if p.eid == "art_13")
+    assert pt.art_head["17"].startswith("conserv") and not en.art_head["17"].startswith("conserv")
+    assert pt.heading("17", i) > en.heading("17", i) + 0.05
 
 
 def test_a_provision_titled_for_a_safeguard_returns_when_the_article_it_fits_better_does_not_take_it():
