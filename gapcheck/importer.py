@@ -32,7 +32,8 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u00ad"
 _ORDINALS = ("primero|segundo|tercero|cuarto|quinto|sexto|s[ée]ptimo|octavo|noveno|d[ée]cimo|"
              "[úu]nico|final|transitorio")
 _SUFFIX = (r"(?:\s*[°º˚]|\s*o(?=\.))?(?:[\s-]*(?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|nonies|"
-           r"decies)\b)?(?:-?[A-Z]{1,2}\b|\s(?-i:[A-Z])(?=\s*(?:[.:\-–—]|$)))?(?:-\d{1,2}\b)?")
+           r"decies)\b(?:\s\d{1,2}(?=\s*[.:\-–—]))?)?(?:-?[A-Z]{1,2}\b|\s(?-i:[A-Z])(?=\s*(?:[.:\-–—]|$)))?(?:-\d{1,2}\b)?")
+# "211 bis 1.-" (Mexico's numbering of articles inserted after 211 bis);
 # a capital letter after a space is a suffix only before the number's stop ("36 B.-"), not the
 # first word of the text ("Art. 2º O Decreto-Lei …", Portuguese «O», «Os»)
 # "Artículo 2°.-", "ARTÍCULO 269A.", "Art. 154-A.", "Article 12-A", "Artículo primero.-", "Artigo 5º",

@@ -132,6 +132,9 @@ def test_colombia_inserted_articles_keep_their_own_numbers(tmp_path):
      "Invasão de dispositivo informático", "Invadir dispositivo alheio."),
     ("Article 12-A. Illegal possession of data. A person who possesses data.", "12-A", "Illegal possession of data",
      "A person who possesses data."),
+    # Mexico numbers the articles inserted after 211 bis «211 bis 1», «211 bis 2»
+    ("Artículo 211 bis 1.- Al que sin autorización modifique información.", "211 bis 1", "",
+     "Al que sin autorización modifique información."),
     # a capital after a space is a suffix before the number's stop only: Portuguese «O», «Os» open the text
     ("Artículo 36 B.- El que intercepte.", "36 B", "", "El que intercepte."),
     ("Art. 2º O Código Penal passa a vigorar acrescido do art. 154-A.", "2º", "",
