@@ -800,7 +800,7 @@ def _take_amendment_note(text: str, notes: list[str]) -> str:
 
 def _split_heading_es(rest: str) -> tuple[str, str]:
     """'Acceso ilícito. El que…' -> ('Acceso ilícito', 'El que…'); 'Sin perjuicio de…, …' -> ('', …)."""
-    m = re.match(r"^(?P<h>[^.:;]{2,160}?)(?P<sp>\s*)[.:](?:\s*[" + DASHES + r"])?\s+(?P<b>\S.*)$", rest)
+    m = re.match(r"^(?P<h>[^.:;]{2,160}?)(?P<sp>\s*)[.:](?P<dash>\s*[" + DASHES + r"])?\s+(?P<b>\S.*)$", rest)
     if not m:
         return "", rest
     h = m.group("h").strip()
@@ -808,13 +808,17 @@ def _split_heading_es(rest: str) -> tuple[str, str]:
     # a heading may begin with an article ("La multa", "Las penas privativas de otros derechos")
     # where the source sets it apart with a space before the stop, as the Colombian codes do
     set_apart = bool(m.group("sp")) and len(words) <= 8
+    # «.-» after it, as Ecuador and the Dominican Republic print headings, sets a heading apart
+    # too, however long ("Acceso no consentido a un sistema informático, telemático o de
+    # telecomunicaciones.- La persona que …")
+    dashed = bool(m.group("dash"))
     # Portuguese text opens the same way ("Os arts. 266 e 298 … passam a vigorar", "Quem …")
     opening = r"^(Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada|Quem|Quando|Esta|Este)\b" if set_apart else \
         r"^(El|La|Los|Las|Lo|Quien|Cuando|Si|Sin perjuicio|Para|En|Se|No|Toda?|Cada|O|Os|As|Quem|Quando|Esta|Este)\b"
     # set apart, a heading may be long ("Interés para reclamar la violación de la expectativa
     # razonable de intimidad en relación con los registros y allanamientos .")
-    if (len(words) <= (24 if m.group("sp") else 16) and h[:1].isupper() and not re.search(r"\d$", h)
-            and (h.count(",") == 0 or len(words) <= 8)
+    if (len(words) <= (24 if m.group("sp") or dashed else 16) and h[:1].isupper() and not re.search(r"\d$", h)
+            and (h.count(",") == 0 or len(words) <= 8 or dashed)
             and not re.match(opening, h)
             and not re.search(r"\b(?:arts?|n|núm|inc)$", h, re.I)      # a stop that ends «arts.», «n.»
             and not re.search(r"\b(será|serán|podrá|podrán|deberá|deberán|se aplicará|impondrá|impondrán|"

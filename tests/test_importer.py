@@ -132,6 +132,10 @@ def test_colombia_inserted_articles_keep_their_own_numbers(tmp_path):
      "Invasão de dispositivo informático", "Invadir dispositivo alheio."),
     ("Article 12-A. Illegal possession of data. A person who possesses data.", "12-A", "Illegal possession of data",
      "A person who possesses data."),
+    # «.-» sets a long heading with commas apart (Ecuador's COIP)
+    ("Art. 234.- Acceso no consentido a un sistema informático, telemático o de telecomunicaciones.- La persona que "
+     "sin autorización acceda.", "234", "Acceso no consentido a un sistema informático, telemático o de telecomunicaciones",
+     "La persona que sin autorización acceda."),
     # Mexico numbers the articles inserted after 211 bis «211 bis 1», «211 bis 2»
     ("Artículo 211 bis 1.- Al que sin autorización modifique información.", "211 bis 1", "",
      "Al que sin autorización modifique información."),
