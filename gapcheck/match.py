@@ -622,11 +622,11 @@ def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], docu
     for fs in by_article.values():
         for f in fs:
             implements.setdefault(_top_ref(f), []).append(f)
+    taken = {am.num: {f.provision.ref for f in by_article[am.num]} for am in linked}
     cited_by = None
     out: dict[str, list[Finding]] = {}
     for i, p in enumerate(corpus.provisions):
-        candidates = [am for am in linked if em.kind_ok(am, corpus.kinds[i])
-                      and not any(f.provision.ref == p.ref for f in by_article[am.num])]
+        candidates = [am for am in linked if em.kind_ok(am, corpus.kinds[i]) and p.ref not in taken[am.num]]
         if candidates and i not in corpus.citations:
             # read once per corpus: a matrix or a re-run matches the same texts again
             cited_by = cited_by or Citations(documents)
@@ -645,7 +645,7 @@ def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], docu
                 cites += [{"words": c.words, "articles": sorted({f.article for f in fs}, key=_article_order)}
                           for c, fs in hits if fs]
                 stood_on += [f for _, fs in hits for f in fs]
-            else:
+            else:                    # every group cited
                 found = {n: corpus.indexes[i].words_at(hit)
                          for n, hit in em.locate_elements(am, corpus.indexes[i]).items()}
                 # no words of the article's own to be scored on: as strong as the weakest finding
