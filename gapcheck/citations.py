@@ -66,10 +66,10 @@ def _key(num: str) -> tuple[int, str] | None:
     return (int(m.group(1)), m.group(2)) if m else None
 
 
-# the citations of the provisions read last, by the provision and the set of documents they are
-# resolved in: a re-run (an override changed) or the benchmark reads the same texts again
-_RECENT: dict[int, tuple] = {}
-_RECENT_MAX = 50_000
+# the citations read for the last few sets of documents, by provision: a re-run (an override
+# changed) or the benchmark reads the same texts again; a matrix moves on, and keeps only these
+_RECENT: dict[tuple, tuple[list, dict]] = {}
+_RECENT_SETS = 4
 
 
 class Citations:
@@ -80,7 +80,14 @@ class Citations:
         self._by_uri = {d.frbr_uri: d for d in documents}
         self._by_num: dict[str, dict] = {}          # per document, made when first cited
         self._named: dict[str, Document | None] = {}
-        self._set = tuple(documents)
+        key = tuple(id(d) for d in documents)
+        kept = _RECENT.pop(key, None)
+        if kept is None or any(a is not b for a, b in zip(kept[0], documents)):
+            kept = (list(documents), {})       # the documents kept with it: their ids are not reused
+        _RECENT[key] = kept                    # the most recent last
+        while len(_RECENT) > _RECENT_SETS:
+            del _RECENT[next(iter(_RECENT))]
+        self._memo = kept[1]
         lang = next((d.language for d in documents if d.language in _NUM), "eng")
         num, join = _NUM[lang], _JOIN[lang]
         self._lang = lang
@@ -143,15 +150,11 @@ class Citations:
 
     def of(self, provision: Provision) -> list[Citation]:
         """The citations in a provision's text (with its sub-provisions), in reading order."""
-        hit = _RECENT.get(id(provision))
-        if hit is not None and hit[0] is provision and len(hit[1]) == len(self._set) \
-                and all(a is b for a, b in zip(hit[1], self._set)):
-            return hit[2]
-        if len(_RECENT) >= _RECENT_MAX:
-            _RECENT.clear()
+        hit = self._memo.get(id(provision))
+        if hit is not None and hit[0] is provision:
+            return hit[1]
         out = self._read(provision)
-        # the provision and documents kept with it: their ids are not reused meanwhile
-        _RECENT[id(provision)] = (provision, self._set, out)
+        self._memo[id(provision)] = (provision, out)     # kept with it: its id is not reused meanwhile
         return out
 
     def _read(self, provision: Provision) -> list[Citation]:
