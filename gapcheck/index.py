@@ -489,7 +489,6 @@ class Corpus:
     chunk_ids: np.ndarray | None = None
     chunk_first: np.ndarray | None = None    # first word of each chunk
     heading_lens: list[int] = field(default_factory=list)
-    citations: dict = field(default_factory=dict)   # provision -> its citations, read when first needed
 
     def heading_stems(self, i: int) -> str:
         """Provision i's heading as its content stems, space-separated."""

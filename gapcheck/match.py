@@ -627,11 +627,9 @@ def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], docu
     out: dict[str, list[Finding]] = {}
     for i, p in enumerate(corpus.provisions):
         candidates = [am for am in linked if em.kind_ok(am, corpus.kinds[i]) and p.ref not in taken[am.num]]
-        if candidates and i not in corpus.citations:
-            # read once per corpus: a matrix or a re-run matches the same texts again
-            cited_by = cited_by or Citations(documents)
-            corpus.citations[i] = cited_by.of(p)
-        citations = corpus.citations.get(i, []) if candidates else []
+        if candidates:
+            cited_by = cited_by or Citations(documents)      # remembers what it read on a re-run
+        citations = cited_by.of(p) if candidates else []
         for am in candidates:
             cites, stood_on = [], []
             for group in am.links:
