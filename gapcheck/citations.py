@@ -9,10 +9,10 @@ law that was not analysed is kept with the law's name and no provisions, so a re
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from gapcheck.model import Document, Provision
+from gapcheck.text import fold
 
 _NUM = {
     # a number as statutes print it: «5°», «225 bis», «226-A», «13.º», «4A», «269A»
@@ -55,14 +55,9 @@ class Citation:
     targets: tuple[str, ...]   # refs (FRBR URI ~ eId) of the provisions cited, in the laws analysed
 
 
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.lower())
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
 def _key(num: str) -> tuple[int, str] | None:
     """A provision number as (number, suffix): «225 bis» (225, 'bis'), «5°» (5, ''), «4A» (4, 'a')."""
-    m = re.match(r"\s*(\d+)\s*\.?\s*-?\s*([a-z]*)", _fold(re.sub("[°º]", "", num)))
+    m = re.match(r"\s*(\d+)\s*\.?\s*-?\s*([a-z]*)", fold(re.sub("[°º]", "", num)))
     return (int(m.group(1)), m.group(2)) if m else None
 
 
@@ -117,7 +112,7 @@ class Citations:
         return self._named[law]
 
     def _document_named(self, law: str) -> Document | None:
-        name = _fold(re.sub("[°º]", "", law))    # NFKD would make «nº» «no»
+        name = fold(re.sub("[°º]", "", law))    # NFKD would make «nº» «no»
         # «ley N° 20.393», «Lei n.º 12.737/2012», «Ley 599 de 2000»: the number before any year
         numbered = re.match(r"(?:ley|lei|loi)\W+(?:n\W*)?(\d+(?:\.\d+)*)", name)
         if numbered:
@@ -127,7 +122,7 @@ class Citations:
                          or d.frbr_uri.rstrip("/").endswith("/" + number)), None)
         # a year printed after the name is not part of it: titles print it, or not, in their way
         name = re.sub(r",?\s+\d{4}$", "", name)
-        return next((d for d in self.documents if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", _fold(d.title))), None)
+        return next((d for d in self.documents if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fold(d.title))), None)
 
     def _expand(self, nums: str, uri: str) -> list[str]:
         """The refs of the provisions «222 a 226», «1°, 2° y 7°», «3 to 8» name in document `uri`."""
