@@ -481,7 +481,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             # numbering may jump (US Code) where the source itself split the provisions
             after_heading = idx > 0 and lines[idx - 1][1].startswith("@heading ")
             if m_sec and not after_heading and not _accept_section(m_sec.group("num"), provisions, cur) \
-                    and not _titled_section_ahead(m_sec, provisions):
+                    and not _titled_section_ahead(m_sec, provisions, lines, idx):
                 m_sec = None
         if m_art and cur is not None:
             before = para[-1] if para else (cur.blocks[-1] if cur.blocks else "")
@@ -677,13 +677,18 @@ def _accept_section(num: str, provisions, cur) -> bool:
     return last[0] < new[0] <= last[0] + 3
 
 
-def _titled_section_ahead(m: re.Match, provisions) -> bool:
-    """«SEC. 9. Corporate Liability. — When …» after section 5: the word, a number further on and a
-    heading say it is a section, though the sections between are not in the text (an excerpt, or
-    sections struck out); a line of running text cites one in lower case («Section 23 of the Act»)."""
-    return (m.re is _SECTION_WORD and bool(provisions)
-            and _num_value(m.group("num"))[0] > _num_value(provisions[-1].num)[0]
-            and bool(re.match(r"[A-Z][\w'’,-]*(?: [\w'’,-]+){0,8}\s*[.:]?\s*[—–]", m.group("rest"))))
+def _titled_section_ahead(m: re.Match, provisions, lines, idx) -> bool:
+    """A section after a gap in the numbers (an excerpt, sections struck out or left out), which
+    its layout names: «SEC. 9. Corporate Liability. — When …» after section 5 (the word, and a
+    heading before a dash), or «41. Search and seizure of stored computer data» / «(1) Where …»
+    after section 17 (a heading alone on the line, subsection (1) on the next). A line of running
+    text that cites a section («Section 23 of the Act applies») is neither."""
+    if not provisions or _num_value(m.group("num"))[0] <= _num_value(provisions[-1].num)[0]:
+        return False
+    rest = m.group("rest").strip()
+    if m.re is _SECTION_WORD:
+        return bool(re.match(r"[A-Z][\w'’,-]*(?: [\w'’,-]+){0,8}\s*[.:]?\s*[—–]", rest))
+    return _looks_like_heading(rest) and _next_text(lines, idx).startswith("(1)")
 
 
 def _first_section_has_text(lines, idx) -> bool:

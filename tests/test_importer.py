@@ -429,6 +429,13 @@ def test_a_titled_section_after_a_gap_in_the_numbers_is_a_section():
     _, provs, _ = split_provisions(text)
     assert [(p.num, p.heading) for p in provs] == [("5", "Other Offenses"), ("9", "Corporate Liability")]
     assert provs[1].blocks[-1] == "Section 23 of the Act applies to it."
+    # a heading alone after the number, subsection (1) on the next line (Kenya's layout)
+    text = ("17. Unauthorised interception\n(1) A person who intercepts commits an offence.\n\n"
+            "41. Search and seizure of stored computer data\n(1) A police officer may apply for a warrant.\n\n"
+            "90. Cited in a list of sections\n")
+    _, provs, _ = split_provisions(text)
+    assert [(p.num, p.heading) for p in provs] == [("17", "Unauthorised interception"),
+                                                    ("41", "Search and seizure of stored computer data")]
 
 
 def test_an_amending_law_may_open_its_quotation_with_the_inserted_heading():
