@@ -201,7 +201,7 @@ def analyse(words: list[str], lang3: str) -> tuple[list[str], list[str]]:
     missing = [w for w in dict.fromkeys(words) if w not in cache]
     if missing:
         folded = fold_many(missing)
-        for w, f, st in zip(missing, folded, stem_words(folded, lang3)):
+        for w, f, st in zip(missing, folded, stem_words(folded, lang3, missing)):
             cache[w] = (f, st)
     pairs = [cache[w] for w in words]
     return [f for f, _ in pairs], [st for _, st in pairs]

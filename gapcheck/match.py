@@ -93,10 +93,13 @@ def _article_vector(a: Article, lex, am: ArticleModel | None = None, title: str 
     model has it, every term of its elements in the statute's language. The terms are how
     statutes word the article ("allanamiento", "incautación" for a search and seizure): without
     them the text of a Convention article shares few words with the law that implements it.
-    `title`: its title in the statute's language, where the text is in another."""
+    `title`: its title in the statute's language, where the text is in another (then the text is
+    left out)."""
     key = ("text", lex, a.title, a.text, id(am), title)
     if key not in _ARTICLES:
-        words = [a.title, title, a.text]
+        # a text in another language than the statute's only dilutes the vector: its title and
+        # its elements' terms in the statute's language stand for it
+        words = [title] if title else [a.title, a.text]
         if am is not None:
             lang2 = LANG2.get(lex.lang3, "en")
             words += [t for e in am.elements.values() for t in (e.terms.get(lang2) or e.terms.get("en") or [])]

@@ -108,11 +108,16 @@ _OWN_STEM = {
 }
 
 
-def stem_words(folded: list[str], lang: str) -> list[str]:
-    """Stems of folded words in `lang`."""
+def stem_words(folded: list[str], lang: str, words: list[str] | None = None) -> list[str]:
+    """Stems of folded words in `lang`. `words`: the same words as written; the Portuguese and
+    French stemmers read their accents («comunicação» and «comunicações» are one stem, «comunic»;
+    folded first they are «comunicaca» and «comunicaco»), so those are stemmed, then folded."""
     if lang == "spa":
         folded = [_infinitive_es(w) for w in folded]
-    stems = _stemmer(lang).stemWords(folded)
+    if lang in ("por", "fra") and words is not None:
+        stems = fold_many(_stemmer(lang).stemWords([w.lower() for w in words]))
+    else:
+        stems = _stemmer(lang).stemWords(folded)
     own = _OWN_STEM.get(lang)
     if own:
         stems = [own.get(w, st) for w, st in zip(folded, stems)]

@@ -127,3 +127,13 @@ def test_an_amending_section_is_matched_on_the_headings_it_inserts():
     # a section that amends without inserting a headed section keeps its own heading
     assert matching_heading(s["2"]) == "Amendment of section 18 of Cap. 140A"
     assert matching_heading(s["1"]) == "Short title"
+
+
+def test_portuguese_and_french_words_are_stemmed_with_their_accents():
+    # folded first, «comunicação» and «comunicações» were two stems (comunicaca, comunicaco), and a
+    # term in the singular missed the plural of a statute
+    from gapcheck.elements import stem_tokens
+    _, pt = stem_tokens("comunicação comunicações autorização autorizações", "por")
+    assert pt[0] == pt[1] and pt[2] == pt[3]
+    _, fr = stem_tokens("donnée données", "fra")
+    assert fr[0] == fr[1]

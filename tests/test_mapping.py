@@ -429,6 +429,10 @@ def test_portuguese_as_portugal_writes_it(tmp_path):
     i = next(k for k, p in enumerate(corpus.provisions) if p.eid == "art_13")
     assert pt.art_head["17"].startswith("conserv") and not en.art_head["17"].startswith("conserv")
     assert pt.heading("17", i) > en.heading("17", i) + 0.05
+    # the English text is left out of the article's words for a Portuguese statute: its words only
+    # dilute the vector («legislative and other measures» is no Portuguese)
+    stems = lambda sim: {corpus.lexicon.stems[k] for k in sim.art_vec["17"][0].tolist()}
+    assert "measur" in stems(en) and "measur" not in stems(pt) and "preserv" in stems(pt)
 
 
 def test_a_provision_titled_for_a_safeguard_returns_when_the_article_it_fits_better_does_not_take_it():
