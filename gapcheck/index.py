@@ -559,17 +559,30 @@ def same_penalty(text: str) -> bool:
 
 # a sub-provision's own title before its words: "Computer-related Forgery. —", "Cybersex. —"
 _TITLED = re.compile(r"^[A-Z][^.:;]{1,60}\.\s*[—–-]")
+# the offender, opening an item of a list of offences
+_OFFENDER = re.compile(r"^\W*(?:(?:el|la|los|al|a)\s+que|(?:a\s+)?quien(?:es)?|la\s+persona\s+que|quem"
+                       r"|(?:a|any)\s+person\s+who|whoever)\b", re.I)
 # a list of offences says so ("Computer-related Offenses:"), a list of definitions does not
 _OFFENCES = re.compile(r"\b(?:offen[cs]es|crimes|delitos|infracciones|infractions|cybercrimes)\b", re.I)
 
 
-def further_offence(p: Provision) -> bool:
+def further_offence(p: Provision, listed: bool = False) -> bool:
     """Whether a sub-provision after the first defines offences of its own, as its lead does: it
-    gives a further offence the same penalty, or lists offences each under its own title
-    ("(b) Computer-related Offenses: (1) Computer-related Forgery. — …"), as a law that defines
-    all its offences in one section does."""
-    return same_penalty(p.text) or (p.text.rstrip().endswith(":") and bool(_OFFENCES.search(p.text))
-                                    and bool(p.children) and all(_TITLED.match(c.text) for c in p.children))
+    gives a further offence the same penalty, lists offences each under its own title ("(b)
+    Computer-related Offenses: (1) Computer-related Forgery. — …", as a law that defines all its
+    offences in one section does), or, `listed` in a list its provision announces ("Será
+    sancionada con pena privativa de libertad de tres a cinco años:"), opens with the offender
+    ("2. La persona que …")."""
+    return (same_penalty(p.text) or (listed and bool(_OFFENDER.match(p.text)))
+            or (p.text.rstrip().endswith(":") and bool(_OFFENCES.search(p.text))
+                and bool(p.children) and all(_TITLED.match(c.text) for c in p.children)))
+
+
+def further_offences(p: Provision, start: int = 1) -> list[Provision]:
+    """The sub-provisions of `p` from the `start`-th (after the first, which is part of the lead
+    anyway) that define offences of their own."""
+    listed = p.text.rstrip().endswith(":")
+    return [c for c in p.children[start:] if further_offence(c, listed)]
 
 
 def _joined_text(provisions: list[Provision], clean=str) -> str:
@@ -581,7 +594,7 @@ def _joined_text(provisions: list[Provision], clean=str) -> str:
         if p.children:
             # the lead: the first sub-provision, and any later one that defines further offences
             # ("La misma pena se impondrá … a quien distribuya …")
-            lead = [p.children[0]] + [c for c in p.children[1:] if further_offence(c)]
+            lead = [p.children[0]] + further_offences(p)
             for c in lead:
                 _sub_parts(c, parts, clean)
             parts.append(_LEAD_CHUNK)

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from gapcheck.elements import (LANG2, ArticleModel, ElementModel, TextIndex, compiled_terms, load_elements,
                                no_gap_after, tokenize)
 from gapcheck.citations import Citations
-from gapcheck.index import Corpus, TermScanner, further_offence, index_corpus, lexicon
+from gapcheck.index import Corpus, TermScanner, further_offences, index_corpus, lexicon
 from gapcheck.model import Article, Document, Finding, Instrument, Provision
 from gapcheck.text import STOPWORDS, fold
 
@@ -697,7 +697,7 @@ def _settle(candidates: list[Finding], at: dict, heading_names: dict, model: Ele
         named = [x for x, v in shares.items() if v >= 1.0 and (x, at[id(f)]) in score_of]
         if not named:
             return False
-        further = any(further_offence(c) for c in f.provision.children)
+        further = bool(further_offences(f.provision, start=0))
         return any(not further or score_of[(x, at[id(f)])] < f.score for x in named)
 
     candidates = [f for f in candidates if not named_elsewhere(f)]

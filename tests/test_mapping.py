@@ -521,3 +521,29 @@ def test_offences_listed_under_titles_in_one_section_are_each_matched():
     # a list that does not say it lists offences (penalties, definitions) is no definition
     from gapcheck.index import further_offence
     assert further_offence(s4.children[1]) and not further_offence(s4.children[2])
+
+
+def test_each_offender_of_a_list_a_penalty_announces_defines_an_offence():
+    """«Será sancionada con pena privativa de libertad de tres a cinco años: 1. La persona que … 2. La
+    persona que …», as Ecuador's COIP lists offences: each item is a definition, not only the first.
+    The article is written for this test in that layout."""
+    from gapcheck.instruments import load_instrument
+    from gapcheck.match import match
+    from gapcheck.model import Document, Provision
+
+    uri = "/akn/xx/act/2014/1"
+    item = lambda n, text: Provision(document=uri, eid=f"art_230__point_{n}", kind="point", num=f"{n}.",
+                                     text=text, top_num="230", top_eid="art_230")
+    art = Provision(document=uri, eid="art_230", kind="article", num="230", heading="Interceptación ilegal de datos",
+                    top_num="230", top_eid="art_230",
+                    text="Será sancionada con pena privativa de libertad de tres a cinco años:", children=[
+        item(1, "La persona que sin orden judicial previa intercepte un dato informático en su origen, destino o "
+                "en el interior de un sistema informático, una señal o una transmisión de datos."),
+        item(2, "La persona que sin autorización produzca, venda, distribuya o posea dispositivos o programas "
+                "informáticos destinados a la comisión de los delitos de acceso o interceptación de datos "
+                "informáticos, o contraseñas o códigos de acceso que permitan acceder a un sistema informático.")])
+    doc = Document(frbr_uri=uri, title="Código Orgánico Integral Penal", language="spa", date="2014-02-10",
+                   provisions=[art])
+    found = match(load_instrument("ets185", "spa"), [doc])
+    assert [f.provision.eid for f in found["3"]] == ["art_230"]
+    assert [f.provision.eid for f in found["6"]] == ["art_230"]
