@@ -157,7 +157,7 @@ def _read_akn(root, path) -> Document:
         raise GapcheckError(f"akomaNtoso holds <{first}>, not a document type gapcheck reads",
                             path=path, hint="expected <act>, <bill>, <portion> or <documentCollection>")
     meta = next((c for c in docel if localname(c) == "meta"), None)
-    frbr_uri = lang = date = title = ""
+    frbr_uri = lang = date = title = country = ""
     source = ""
     if meta is not None:
         work = _first(meta, "FRBRWork")
@@ -170,6 +170,8 @@ def _read_akn(root, path) -> Document:
                     title = title or alias.get("value", "")
             d = _first(work, "FRBRdate")
             date = d.get("date", "") if d is not None else ""
+            c = _first(work, "FRBRcountry")
+            country = c.get("value", "") if c is not None else ""
         if expr is not None:
             lg = _first(expr, "FRBRlanguage")
             lang = lg.get("language", "") if lg is not None else ""
@@ -188,7 +190,8 @@ def _read_akn(root, path) -> Document:
     if not frbr_uri:
         frbr_uri = f"/akn/xx/{localname(docel)}/{Path(path).stem}"
     doc = Document(frbr_uri=frbr_uri, title=title or Path(path).stem, language=_lang3(lang),
-                   date=date[:10], doc_type=localname(docel), path=str(path), source=source)
+                   date=date[:10], doc_type=localname(docel), path=str(path), source=source,
+                   frbr_country=country)
     # a documentCollection may carry its component documents beside it, under the root
     ns = etree.QName(root).namespace
     bodies = list(root.iter(*[f"{{{ns}}}{b}" for b in BODY_NAMES]))

@@ -89,11 +89,13 @@ class Document:
     provisions: list[Provision] = field(default_factory=list)   # top-level articles/sections
     source: str = ""         # where the text came from (from the AKN proprietary metadata)
     warnings: list[str] = field(default_factory=list)
+    frbr_country: str = ""   # FRBRcountry, for a work whose URI is not an /akn/ one (legislation.gov.uk's)
 
     @property
     def country(self) -> str:
         parts = self.frbr_uri.strip("/").split("/")
-        return parts[1] if len(parts) > 1 and parts[0] == "akn" else ""
+        # FRBRcountry may name a subdivision («GB-UKM»): the country is its first part
+        return parts[1] if len(parts) > 1 and parts[0] == "akn" else self.frbr_country.split("-")[0].lower()
 
     def all_provisions(self) -> Iterator[Provision]:
         for p in self.provisions:

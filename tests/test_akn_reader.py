@@ -22,6 +22,8 @@ def test_reads_every_shared_file(path):
 def test_act_with_sections_and_levels():
     doc = read_document(LAWS / "gb_dripa-2014.akn.xml")
     assert doc.frbr_uri == "http://www.legislation.gov.uk/id/ukpga/2014/27/enacted"
+    # its URI is legislation.gov.uk's, not an /akn/ one: the country is its FRBRcountry («GB-UKM»)
+    assert doc.country == "gb"
     assert doc.title == "Data Retention and Investigatory Powers Act 2014"
     assert doc.date == "2014-07-17"
     assert [p.top_num for p in doc.provisions] == ["1", "2", "3", "4", "5", "6", "7", "8"]
