@@ -97,3 +97,10 @@ def test_evaluate_prints_the_counts_beside_the_shares():
     mu = next(row for row in rows if row[0] == "mu")
     found, pairs, suggested = (int(x) for x in mu[5:8])
     assert float(mu[2]) == round(found / pairs, 2) and float(mu[1]) == round(found / suggested, 2)
+
+
+def test_a_law_outside_the_akn_naming_is_listed_by_its_country_and_number(tmp_path):
+    # the UK's AKN names the Act …/ukpga/2014/27/enacted, not /akn/gb/act/2014/27
+    r = _run("analyze", LAWS / "gb_dripa-2014.akn.xml", "-o", tmp_path)
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("GB against ets185") and " 27:1" in r.output
