@@ -41,13 +41,6 @@ def _handle_errors(fn):
     return wrapper
 
 
-def _law_number(uri: str) -> str:
-    """The law's number in its FRBR URI: «21459» in /akn/cl/act/2022/21459, «27» in
-    legislation.gov.uk's …/ukpga/2014/27/enacted."""
-    segments = uri.rstrip("/").split("/")
-    return next((x for x in reversed(segments) if any(c.isdigit() for c in x)), segments[-1])
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gapcheck")
 def main():
@@ -100,7 +93,7 @@ def import_cmd(file, country, lang, title, date_, number, doc_type, origin, outp
 def analyze_cmd(paths, instrument, instrument_file, overrides, out_dir, report_lang, fail_under):
     """Analyse AKN files or a country folder; write gap-report.json, .xlsx and .html."""
     from gapcheck.analysis import run
-    from gapcheck.model import Status
+    from gapcheck.model import Status, law_number
 
     assessments, written = run(list(paths), instrument=instrument, overrides=overrides, out_dir=out_dir,
                                report_lang=report_lang, instrument_file=instrument_file)
@@ -115,7 +108,7 @@ def analyze_cmd(paths, instrument, instrument_file, overrides, out_dir, report_l
         for x in assessment.articles:
             if x.status is Status.NOT_ASSESSED:
                 continue
-            provs = ", ".join(f"{_law_number(f.provision.document)}:{f.provision.top_num}" for f in x.findings[:3])
+            provs = ", ".join(f"{law_number(f.provision.document)}:{f.provision.top_num}" for f in x.findings[:3])
             mark = "*" if x.source == "override" else " "
             click.echo(f"  Art {x.article.num:>3}{mark} {x.status.value:<15} {provs}")
         counts = assessment.counts()

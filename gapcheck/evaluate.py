@@ -89,7 +89,7 @@ def predicted_pairs(assessment: Assessment) -> set[tuple[str, str]]:
     for a in assessment.articles:
         for f in a.findings:
             if f.source != "derived":
-                out.add((a.article.num, f"{f.provision.document}~{f.provision.top_eid}"))
+                out.add((a.article.num, f.provision.top_ref))
     return out
 
 

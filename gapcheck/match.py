@@ -624,7 +624,7 @@ def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], docu
     implements: dict[str, list[Finding]] = {}      # top-level provision -> its findings
     for fs in by_article.values():
         for f in fs:
-            implements.setdefault(_top_ref(f), []).append(f)
+            implements.setdefault(f.provision.top_ref, []).append(f)
     taken = {am.num: {f.provision.ref for f in by_article[am.num]} for am in linked}
     cited_by = None
     out: dict[str, list[Finding]] = {}
@@ -641,7 +641,7 @@ def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], docu
                 # definition of a protected computer) or one power is not that rule
                 hits = [(c, [f for t in c.targets for f in implements.get(t, []) if f.article in group])
                         for c in citations]
-                if len({_top_ref(f) for _, fs in hits for f in fs}) < 2:
+                if len({f.provision.top_ref for _, fs in hits for f in fs}) < 2:
                     break
                 cites += [{"words": c.words, "articles": sorted({f.article for f in fs}, key=_article_order)}
                           for c, fs in hits if fs]
@@ -657,10 +657,6 @@ def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], docu
                               "options_used": {}, "cites": cites, "heading_similarity": 0.0,
                               "text_similarity": 0.0, "shared_terms": []}))
     return out
-
-
-def _top_ref(f: Finding) -> str:
-    return f"{f.provision.document}~{f.provision.top_eid or f.provision.eid}"
 
 
 def _article_order(num: str):

@@ -55,6 +55,11 @@ class Provision:
         """The reference used in overrides and reports: FRBR URI ~ eId."""
         return f"{self.document}~{self.eid}"
 
+    @property
+    def top_ref(self) -> str:
+        """The reference of the top-level article or section holding it (pairs are counted there)."""
+        return f"{self.document}~{self.top_eid or self.eid}"
+
     def walk(self) -> Iterator["Provision"]:
         yield self
         for child in self.children:
@@ -74,6 +79,13 @@ class Provision:
     def full_text(self) -> str:
         """The provision's words with all its sub-provisions, in reading order (closing words last)."""
         return "\n".join(self._lines([]))
+
+
+def law_number(uri: str) -> str:
+    """A law's number in its FRBR URI: «21459» in /akn/cl/act/2022/21459, «27» in
+    legislation.gov.uk's …/ukpga/2014/27/enacted."""
+    segments = uri.rstrip("/").split("/")
+    return next((x for x in reversed(segments) if any(c.isdigit() for c in x)), segments[-1])
 
 
 @dataclass

@@ -24,7 +24,7 @@ from gapcheck.country import load_manifest
 from gapcheck.errors import GapcheckError
 from gapcheck.index import threads
 from gapcheck.instruments import instrument_dir, instrument_spec
-from gapcheck.model import Assessment, Status
+from gapcheck.model import Assessment, Status, law_number
 
 ORDER = {Status.ABSENT: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.NOT_APPLICABLE: 3, Status.NOT_ASSESSED: 4}
 
@@ -145,8 +145,8 @@ def run_progress(folder, *, bills=(), instrument: str = "ets185", previous=None)
         for s in snaps:
             x = next(a for a in s.assessment.articles if a.article.num == art.article.num)
             cells.append({"status": x.status.value, "source": x.source,
-                          "provisions": [f"{f.provision.document}~{f.provision.top_eid}" for f in x.findings],
-                          "top_nums": [f"{f.provision.document.rsplit('/', 1)[-1]} art/s {f.provision.top_num}" for f in x.findings]})
+                          "provisions": [f.provision.top_ref for f in x.findings],
+                          "top_nums": [f"{law_number(f.provision.document)} art/s {f.provision.top_num}" for f in x.findings]})
         rows.append({"article": art.article.num, "title": art.article.title, "chapter": art.article.chapter,
                      "snapshots": cells})
     changes = []
