@@ -199,24 +199,28 @@ def _read_akn(root, path) -> Document:
     for body in bodies:
         if any(localname(a) in BODY_NAMES for a in body.iterancestors()):  # (rare: only nested collections)
             continue            # a body inside another one is read with it
-        for el in _top_level(body):
+        for el, divisions in _top_level(body):
             doc.provisions.append(_provision(el, doc.frbr_uri, None, counter))
+            doc.provisions[-1].divisions = divisions
     if not doc.provisions:
         doc.warnings.append("no <article> or <section> found")
     return doc
 
 
-def _top_level(el):
+def _top_level(el, divisions: tuple = ()):
     """Top-level article/section elements, in document order, not inside another one nor
-    inside quoted text (an amending act's quoted articles belong to the amending provision)."""
+    inside quoted text (an amending act's quoted articles belong to the amending provision),
+    each with the divisions holding it (`Provision.divisions`)."""
     for c in el:
         name = localname(c)
         if not name or name in SKIP_INSIDE or name == "meta":
             continue
         if name in TOP_LEVEL:
-            yield c
+            yield c, divisions
         else:
-            yield from _top_level(c)
+            num_el = next((x for x in c if localname(x) == "num"), None) if name in HIER else None
+            num = clean_num(_norm(" ".join(num_el.itertext()))) if num_el is not None else ""
+            yield from _top_level(c, divisions + ((name, num),) if num else divisions)
 
 
 WRAP_PARTS = {"wrapUp", "listWrapUp", "continuation"}

@@ -52,7 +52,20 @@ def status_from_elements(findings: list[Finding], am: ArticleModel, lang2: str =
     for f in findings:
         if f.evidence.get("cites"):
             arts = "; ".join(f"«{c['words']}» ({_arts(c['articles'])})" for c in f.evidence["cites"])
-            notes.append(f"{f.provision.ref} implements it by citation: {arts}")
+            if f.evidence.get("incorporates"):
+                notes.append(f"{f.provision.ref} makes the provisions implementing it apply to its own measure: {arts}")
+            elif am.links_with_key:
+                named = ", ".join(f"«{f.evidence['elements_found'][n]}»" for g in am.key for n in g
+                                  if n in f.evidence.get("elements_found", {}))
+                notes.append(f"{f.provision.ref} applies what it names ({named}) to the provisions it cites: {arts}")
+            else:
+                notes.append(f"{f.provision.ref} implements it by citation: {arts}")
+        if f.evidence.get("builds_on"):
+            base = f.evidence["builds_on"]
+            words = "; ".join(f"«{f.evidence['elements_found'][n]}»" for n in am.builds_on.get("with", [])
+                              if n in f.evidence.get("elements_found", {}))
+            notes.append(f"{f.provision.ref} implements Art {base}, on which this article builds, and names "
+                         f"what this article adds: {words}")
     return (Status.PARTIAL if missing else Status.COVERED), found, missing, notes
 
 

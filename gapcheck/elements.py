@@ -67,6 +67,13 @@ class ArticleModel:
     # groups of articles: a provision citing provisions that implement an article of each group
     # implements this one (Art 14(2): a law's powers made to apply to another's offences)
     links: list[list[str]] = field(default_factory=list)
+    # the citing provision must also carry the article's key elements in its own words (Art 12: the
+    # corporate liability it brings the cited offences under)
+    links_with_key: bool = False
+    # an article built on another one's measure (Art 17: «traffic data that is to be preserved under
+    # Article 16»): the provisions implementing that article which carry these elements implement
+    # this one too; {article: "16", with: [service_providers]}
+    builds_on: dict = field(default_factory=dict)
 
     @cached_property
     def heading_key(self) -> frozenset[str]:
@@ -85,6 +92,9 @@ class ElementModel:
     laws: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # the words a provision opens with when it is no longer law ("Derogado.", "[Repealed]")
     repealed: dict[str, list[str]] = field(default_factory=dict)
+    # the words by which a provision makes others apply to its own measure («Regirán, en lo
+    # pertinente, las disposiciones de los artículos 222 a 225»), per language
+    incorporation: dict[str, list[str]] = field(default_factory=dict)
 
 
 def elements_path(instrument_id: str) -> Path:
@@ -155,6 +165,16 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
         if not isinstance(links, list) or not all(isinstance(g, list) and g for g in links):
             bad(f"article {num}: links must be a list of groups of article numbers, e.g. "
                 f"[[\"16\", \"17\"], [\"2\", \"3\"]]")
+        builds_on = a.get("builds_on") or {}
+        if builds_on and (not isinstance(builds_on, dict) or "article" not in builds_on
+                          or not isinstance(builds_on.get("with") or [], list)):
+            bad(f"article {num}: builds_on must name an article and the elements it adds, e.g. "
+                f"{{article: \"16\", with: [service_providers]}}")
+        builds_on = {"article": str(builds_on["article"]), "with": [str(x) for x in builds_on.get("with") or []]} \
+            if builds_on else {}
+        for name in builds_on.get("with", []):
+            if name not in elements:
+                bad(f"article {num}: builds_on names {name!r}, which is not one of its elements")
         kind = a.get("kind", "general")
         if kind != "general" and kind not in kinds:
             bad(f"article {num}: kind {kind!r} is not defined under 'kinds:'")
@@ -169,14 +189,17 @@ def parse_elements(data: dict, instrument_id: str, path="") -> ElementModel:
                                      elements=elements, options=options, alternatives=alternatives,
                                      assessed_on=[str(x) for x in a.get("assessed_on") or []], excludes=excludes,
                                      requires=requires, fallback_key=fallback_key,
-                                     links=[[str(x) for x in group] for group in links])
+                                     links=[[str(x) for x in group] for group in links], builds_on=builds_on,
+                                     links_with_key=bool(a.get("links_with_key", False)))
     for num, am in articles.items():
-        unknown = [x for x in am.assessed_on + [y for g in am.links for y in g] if x not in articles]
+        unknown = [x for x in am.assessed_on + [y for g in am.links for y in g]
+                   + ([am.builds_on["article"]] if am.builds_on else []) if x not in articles]
         if unknown:
-            bad(f"article {num}: assessed_on or links name article {unknown[0]}, which the file does not have")
+            bad(f"article {num}: assessed_on, links or builds_on name article {unknown[0]}, "
+                f"which the file does not have")
     return ElementModel(instrument=instrument_id, kinds=kinds, articles=articles, path=str(path),
                         vocab=data.get("vocab") or {}, laws=data.get("laws") or {},
-                        repealed=data.get("repealed") or {})
+                        repealed=data.get("repealed") or {}, incorporation=data.get("incorporation") or {})
 
 
 # ------------------------------------------------------------------ finding terms in text

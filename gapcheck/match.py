@@ -604,8 +604,17 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
                 if k in ev:
                     ev[k] = {n: corpus.indexes[i].words_at(hit) for n, hit in ev[k].items()}
             ev["shared_terms"] = sim.shared(num, i)[:12]
+    if model is not None:
+        for num, fs in _built_on(model, by_article, at, corpus, em).items():
+            by_article[num] = by_article[num] + fs
+    cited_by = None
+    if model is not None and (model.incorporation or any(am.links for am in model.articles.values())):
+        cited_by = Citations(documents)       # read when first asked; remembers what it read on a re-run
+    if model is not None and model.incorporation:
+        for num, fs in _by_incorporation(model, by_article, corpus, em, cited_by).items():
+            by_article[num] = by_article[num] + fs
     if model is not None and any(am.links for am in model.articles.values()):
-        for num, fs in _by_citation(model, by_article, documents, corpus, em).items():
+        for num, fs in _by_citation(model, by_article, corpus, em, cited_by).items():
             by_article[num] = by_article[num] + fs
     for a in articles:
         am = model.articles.get(a.num) if model else None
@@ -614,24 +623,110 @@ def match(instrument: Instrument, documents: list[Document], settings: MatchSett
     return by_article
 
 
-def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], documents: list[Document],
-                 corpus: Corpus, em: ElementMatcher) -> dict[str, list[Finding]]:
+def _implemented(by_article: dict[str, list[Finding]]) -> dict[str, list[Finding]]:
+    """The findings of each top-level provision mapped to an article."""
+    implements: dict[str, list[Finding]] = {}
+    for fs in by_article.values():
+        for f in fs:
+            implements.setdefault(f.provision.top_ref, []).append(f)
+    return implements
+
+
+def _kind_fits(articles: list[ArticleModel], corpus: Corpus, em: ElementMatcher) -> list[list[ArticleModel]]:
+    """Per provision, the articles among `articles` its kind fits (`kind_ok`), worked out once per
+    set of kinds: most provisions share theirs with many others."""
+    memo: dict[frozenset, list[ArticleModel]] = {}
+    out = []
+    for kinds in corpus.kinds:
+        key = frozenset(kinds)
+        if key not in memo:
+            memo[key] = [am for am in articles if em.kind_ok(am, kinds)]
+        out.append(memo[key])
+    return out
+
+
+def _finding_through(am: ArticleModel, p: Provision, idx: TextIndex, hits: dict, score: float, **how) -> Finding:
+    """A finding made through other articles' provisions (`how`: what it cites, the article it
+    builds on), with the elements of `am` its own words carry (`hits`, from `locate_elements`)."""
+    found = {n: idx.words_at(hit) for n, hit in hits.items()}
+    return Finding(article=am.num, provision=p, score=score,
+                   evidence={"elements_found": found, "elements_missing": [n for n in am.elements if n not in found],
+                             "options_used": {}, **how, "heading_similarity": 0.0, "text_similarity": 0.0,
+                             "shared_terms": []})
+
+
+_SENTENCE_END = re.compile(r"[.;:]\s|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding text[start:end]."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[before[-1] if before else 0:after.start() if after else len(text)]
+
+
+def _by_incorporation(model: ElementModel, by_article: dict[str, list[Finding]], corpus: Corpus,
+                      em: ElementMatcher, cited_by: Citations) -> dict[str, list[Finding]]:
+    """Findings for powers: a power carrying an article's conduct (the first group of its key)
+    that makes provisions implementing that article apply to its own measure («… captar, grabar y
+    registrar subrepticiamente imágenes o sonidos … Regirán, en lo pertinente, las disposiciones de
+    los artículos 222 a 225»: the interception power of Art 21)."""
+    # as written and without accents, matched on the lower-cased sentence (no folding of long texts)
+    words = {f(w) for w in model.incorporation.get(LANG2.get(corpus.language, corpus.language), [])
+             for f in (str.lower, fold)}
+    if not words:
+        return {}
+    incorporates = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+    powers = [am for am in model.articles.values() if am.kind == "power" and am.key and am.num in by_article]
+    implements = _implemented(by_article)
+    mapped = {am.num: {f.provision.top_ref for f in by_article[am.num]} for am in powers}
+    out: dict[str, list[Finding]] = {}
+    for i, (p, candidates) in enumerate(zip(corpus.provisions, _kind_fits(powers, corpus, em))):
+        if not candidates:
+            continue
+        top = p.top_ref
+        candidates = [am for am in candidates if top not in mapped[am.num]]
+        if not candidates:
+            continue
+        # what it cites first (read once, and remembered on a re-run); its elements only then
+        citations = [c for c in cited_by.of(p) if any(t in implements for t in c.targets)]
+        if not citations:
+            continue
+        text = p.full_text
+        for am in candidates:
+            stood_on, cites = [], []
+            for c in citations:
+                fs = [f for t in c.targets for f in implements.get(t, []) if f.article == am.num]
+                if fs and incorporates.search(_sentence(text, c.at, c.at + len(c.words)).lower()):
+                    stood_on += fs
+                    if all(x["words"] != c.words for x in cites):
+                        cites.append({"words": c.words, "articles": [am.num]})
+            if not stood_on:
+                continue
+            hits = em.locate_elements(am, corpus.indexes[i])
+            if any(n in hits for n in am.key[0]):
+                out.setdefault(am.num, []).append(_finding_through(
+                    am, p, corpus.indexes[i], hits, min(f.score for f in stood_on), cites=cites, incorporates=True))
+    return out
+
+
+def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], corpus: Corpus,
+                 em: ElementMatcher, cited_by: Citations) -> dict[str, list[Finding]]:
     """Findings for the articles with `links`: provisions citing provisions that implement an
     article of each linked group (Art 14: «las técnicas previstas en los artículos 222 a 226 del
     Código Procesal Penal» for «los delitos contemplados en los artículos 1° … de esta ley»).
     Found after the other articles are mapped, from their findings, and never before them."""
     linked = [am for num, am in model.articles.items() if am.links and num in by_article]
-    implements: dict[str, list[Finding]] = {}      # top-level provision -> its findings
-    for fs in by_article.values():
-        for f in fs:
-            implements.setdefault(f.provision.top_ref, []).append(f)
+    implements = _implemented(by_article)      # top-level provision -> its findings
     taken = {am.num: {f.provision.ref for f in by_article[am.num]} for am in linked}
-    cited_by = None
+    # the provisions holding terms of every key group, for the articles whose key must be there
+    keyed = {am.num: set(em.candidates(am, corpus.postings) or []) for am in linked
+             if am.links_with_key and corpus.postings is not None}
     out: dict[str, list[Finding]] = {}
-    for i, p in enumerate(corpus.provisions):
-        candidates = [am for am in linked if em.kind_ok(am, corpus.kinds[i]) and p.ref not in taken[am.num]]
-        if candidates:
-            cited_by = cited_by or Citations(documents)      # remembers what it read on a re-run
+    for i, (p, candidates) in enumerate(zip(corpus.provisions, _kind_fits(linked, corpus, em))):
+        candidates = [am for am in candidates if p.ref not in taken[am.num] and (
+            not am.links_with_key or ((am.num not in keyed or i in keyed[am.num])
+                                      and em.evidence(am, corpus.indexes[i], corpus.kinds[i]) is not None))]
         citations = cited_by.of(p) if candidates else []
         for am in candidates:
             cites, stood_on = [], []
@@ -643,19 +738,38 @@ def _by_citation(model: ElementModel, by_article: dict[str, list[Finding]], docu
                         for c in citations]
                 if len({f.provision.top_ref for _, fs in hits for f in fs}) < 2:
                     break
-                cites += [{"words": c.words, "articles": sorted({f.article for f in fs}, key=_article_order)}
-                          for c, fs in hits if fs]
+                for c, fs in hits:
+                    if fs and all(x["words"] != c.words for x in cites):     # the same words cited twice: once
+                        cites.append({"words": c.words, "articles": sorted({f.article for f in fs}, key=_article_order)})
                 stood_on += [f for _, fs in hits for f in fs]
             else:                    # every group cited
-                found = {n: corpus.indexes[i].words_at(hit)
-                         for n, hit in em.locate_elements(am, corpus.indexes[i]).items()}
                 # no words of the article's own to be scored on: as strong as the weakest finding
                 # it stands on
-                out.setdefault(am.num, []).append(Finding(
-                    article=am.num, provision=p, score=min(f.score for f in stood_on),
-                    evidence={"elements_found": found, "elements_missing": [n for n in am.elements if n not in found],
-                              "options_used": {}, "cites": cites, "heading_similarity": 0.0,
-                              "text_similarity": 0.0, "shared_terms": []}))
+                out.setdefault(am.num, []).append(_finding_through(
+                    am, p, corpus.indexes[i], em.locate_elements(am, corpus.indexes[i]),
+                    min(f.score for f in stood_on), cites=cites))
+    return out
+
+
+def _built_on(model: ElementModel, by_article: dict[str, list[Finding]], at: dict, corpus: Corpus,
+              em: ElementMatcher) -> dict[str, list[Finding]]:
+    """Findings for the articles with `builds_on`: the provisions implementing the article built on
+    that carry the elements named (Art 17: «la conservación … de datos informáticos» asked of «cualquier
+    proveedor de servicio», the power of Art 16), each as strong as its finding there."""
+    out: dict[str, list[Finding]] = {}
+    for num, am in model.articles.items():
+        base = am.builds_on.get("article") if am.builds_on else None
+        if num not in by_article or base not in by_article:
+            continue
+        taken = {f.provision.ref for f in by_article[num]}
+        for f in by_article[base]:
+            if f.provision.ref in taken or f.source == "derived" or id(f) not in at:
+                continue
+            i = at[id(f)]
+            hits = em.locate_elements(am, corpus.indexes[i])
+            if all(n in hits for n in am.builds_on["with"]):
+                out.setdefault(num, []).append(_finding_through(am, f.provision, corpus.indexes[i], hits, f.score,
+                                                                builds_on=base))
     return out
 
 

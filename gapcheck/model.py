@@ -49,6 +49,9 @@ class Provision:
     top_num: str = ""        # number of the top-level article/section holding it: "2", "269A", "146 b"
     top_eid: str = ""
     children: list["Provision"] = field(default_factory=list)
+    # the divisions holding a top-level provision, outermost first, as (AKN name, number as
+    # printed): (("title", "I"),) for Título I; what «los delitos del Título I» cites
+    divisions: tuple[tuple[str, str], ...] = ()
 
     @property
     def ref(self) -> str:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gapcheck.citations import Citations
+from gapcheck.citations import Citations, division_number
 from gapcheck.elements import parse_elements
 from gapcheck.errors import GapcheckError
 from gapcheck.model import Document, Provision
@@ -31,8 +31,34 @@ def test_a_range_in_another_code_and_a_list_in_this_law(chile_docs):
 def test_a_law_not_analysed_is_named_and_resolves_to_nothing(chile_docs):
     # «Modifícase la ley N° 20.393 …: Intercálase, en el inciso primero del artículo 1 …»: the
     # article 1 amended is the other law's, not Ley 21.459's own art 1
-    cites = Citations(chile_docs).of(chile_docs[0].find("art_21"))
-    assert cites and all(c.law == "ley N° 20.393" and c.targets == () for c in cites)
+    cites = [c for c in Citations(chile_docs).of(chile_docs[0].find("art_21")) if c.words.startswith("artículo")]
+    assert len(cites) == 3 and all(c.law == "ley N° 20.393" and c.targets == () for c in cites)
+
+
+def test_a_division_of_a_law_named_by_what_it_does(chile_docs):
+    # the text Ley 21.459 inserts into Ley 20.393 names it by what it does, before it had a
+    # number: «en el Título I de la ley que sanciona delitos informáticos»
+    titles = [c for c in Citations(chile_docs).of(chile_docs[0].find("art_21")) if c.words.startswith("Título")]
+    assert titles and titles[0].words == "Título I de la ley que sanciona delitos informáticos"
+    assert _eids(titles[0]) == [f"art_{n}" for n in range(1, 11)]      # Título I: arts 1-10, no more
+    assert all(t.startswith(LEY) for t in titles[0].targets)
+    # a division of a law not analysed, or within a level the law is not marked with, is nothing
+    cpp = Citations(chile_docs).of(chile_docs[1].find("art_32"))
+    assert [c.targets for c in cpp if c.words.startswith("Título")] == [()]
+
+
+def test_a_title_bis_is_not_the_title_of_its_number():
+    # Ley 1273 «Adiciónase el Código Penal con un Título VII BIS»: not the code's Título VII
+    from gapcheck.akn import read_document
+    docs = [read_document(ROOT / "national_laws" / "co" / n) for n in ("ley-1273-2009.xml", "codigo-penal.xml")]
+    cites = [c for c in Citations(docs).of(docs[0].provisions[0]) if c.words.startswith("Título")]
+    assert cites and cites[0].words.startswith("Título VII BIS") and cites[0].targets == ()
+
+
+def test_division_numbers_however_printed():
+    assert [division_number(n) for n in ("III", "3º", "tercero", "3", "XIV", "PRIMERO", "Único", "VII BIS")] == \
+        [(3, ""), (3, ""), (3, ""), (3, ""), (14, ""), (1, ""), (1, ""), (7, "bis")]
+    assert division_number("PRELIMINAR") is None
 
 
 def test_english_sections_range_and_the_act_itself():
@@ -87,7 +113,7 @@ def test_links_must_be_groups_of_articles():
     with pytest.raises(GapcheckError, match="links must be a list of groups"):
         parse_elements(data, "ets185")
     data["articles"]["14"]["links"] = [["16"], ["99"]]
-    with pytest.raises(GapcheckError, match="links name article 16"):
+    with pytest.raises(GapcheckError, match="links or builds_on name article 16"):
         parse_elements(data, "ets185")
 
 
@@ -103,3 +129,85 @@ def test_a_law_is_named_by_its_number_or_its_title(chile_docs):
     c = Citations([za])
     assert c.document_named("Criminal Procedure Act, 1977") is None
     assert c.document_named("Cybercrimes Act, 2020").frbr_uri == za.frbr_uri
+
+
+def test_art_12_by_the_offences_a_provision_brings_under_corporate_liability(chile_assessment):
+    # «Modifícase la ley N° 20.393, que establece la responsabilidad penal de las personas
+    # jurídicas …», inserting «en el Título I de la ley que sanciona delitos informáticos»
+    x = next(a for a in chile_assessment.articles if a.article.num == "12")
+    assert [(f.provision.document, f.provision.eid) for f in x.findings] == [(LEY, "art_21")]
+    f = x.findings[0]
+    assert set(f.evidence["elements_found"]) == {"legal_person", "liability"}
+    assert {"2", "3", "4", "5", "7", "8"} <= set(f.evidence["cites"][0]["articles"])
+    assert len(f.evidence["cites"]) == 1            # the same words cited twice: one citation
+    assert x.status.value == "partial" and "leading_position" in x.elements_missing
+    assert any(n.startswith(f"{LEY}~art_21 applies what it names («personas jurídicas», «responsabilidad»)") for n in x.notes)
+
+
+def test_a_rule_citing_offences_without_the_key_of_art_12_is_not_art_12(chile_assessment):
+    # art 19 inserts the same «Título I de la ley que sanciona los delitos informáticos» into the
+    # money-laundering law: no corporate liability in its words
+    x = next(a for a in chile_assessment.articles if a.article.num == "12")
+    assert "art_19" not in [f.provision.eid for f in x.findings]
+
+
+def test_a_power_made_subject_to_the_interception_rules_is_art_21(chile_assessment):
+    # CPP 226: «captar, grabar y registrar subrepticiamente imágenes o sonidos … Regirán, en lo
+    # pertinente, las disposiciones de los artículos 222 a 225»
+    x = next(a for a in chile_assessment.articles if a.article.num == "21")
+    f = next(f for f in x.findings if f.provision.eid == "art_226")
+    assert f.evidence["incorporates"] and f.evidence["cites"] == [{"words": "artículos 222 a 225", "articles": ["21"]}]
+    assert f.evidence["elements_found"]["intercept"] == "captar"
+    assert any("apply to its own measure" in n and "art_226" in n for n in x.notes)
+    # it carries no traffic data or communications: not Art 20, whose key opens with them
+    x20 = next(a for a in chile_assessment.articles if a.article.num == "20")
+    assert "art_226" not in [f.provision.eid for f in x20.findings]
+
+
+def test_asking_a_court_is_not_incorporating():
+    # 18 USC 2705: «A governmental entity acting under section 2703 … may apply to a court for an
+    # order»: it regulates notice of the production orders of 2703, it is not one
+    from gapcheck.analysis import analyze
+    a = analyze([ROOT / "national_laws" / "us"], use_folder_overrides=False)
+    for num in ("18", "19"):
+        x = next(a for a in a.articles if a.article.num == num)
+        assert "sec_2705" not in [f.provision.eid for f in x.findings]
+
+
+def test_art_17_builds_on_the_preservation_of_art_16(chile_assessment):
+    # CPP 218 bis: «podrá requerir, a cualquier proveedor de servicio, la conservación … de datos
+    # informáticos» implements Art 16, and Art 17(1)(a) («regardless of whether one or more service
+    # providers were involved»)
+    x = next(a for a in chile_assessment.articles if a.article.num == "17")
+    f = next(f for f in x.findings if f.provision.eid == "art_218-bis")
+    assert f.evidence["builds_on"] == "16" and "service_providers" in f.evidence["elements_found"]
+    assert any("implements Art 16" in n and "proveedor de servicio" in n for n in x.notes)
+
+
+def test_a_preservation_without_service_providers_is_not_art_17():
+    # Mauritius s 11 «an order for the expeditious preservation of data» names no service provider
+    from gapcheck.analysis import analyze
+    a = analyze([ROOT / "national_laws" / "mu"], use_folder_overrides=False)
+    x16, x17 = (next(a for a in a.articles if a.article.num == n) for n in ("16", "17"))
+    assert "sec_11" in [f.provision.eid for f in x16.findings]
+    assert "sec_11" not in [f.provision.eid for f in x17.findings]
+
+
+def test_builds_on_must_name_an_article_and_its_elements():
+    data = {"articles": {"17": {"kind": "general", "key": [], "builds_on": {"article": "16", "with": ["nope"]},
+                                "elements": {"x": {"terms": {"en": ["x"]}}}},
+                         "16": {"kind": "general", "key": [], "elements": {"x": {"terms": {"en": ["x"]}}}}}}
+    with pytest.raises(GapcheckError, match="builds_on names 'nope'"):
+        parse_elements(data, "ets185")
+    data["articles"]["17"]["builds_on"] = "16"
+    with pytest.raises(GapcheckError, match="builds_on must name an article"):
+        parse_elements(data, "ets185")
+
+
+def test_an_amending_law_named_by_what_it_does_is_not_the_law_it_amends():
+    from gapcheck.akn import read_document
+    docs = [read_document(ROOT / "national_laws" / "co" / "codigo-penal.xml")]
+    c = Citations(docs)
+    # Colombia's code is titled «Código Penal (Ley 599 de 2000), texto vigente»
+    assert c.document_named("ley que expide el Código Penal") is docs[0]
+    assert c.document_named("ley que modifica el Código Penal") is None
