@@ -40,7 +40,8 @@ _LAW = {"spa": r"(?:del?\s+(?:la\s+)?)(?P<law>C[óo]digo(?:\s+(?:de\s+|del\s+)?[
         "por": r"(?:d[oa]\s+)(?P<law>C[óo]digo(?:\s+(?:de\s+|do\s+)?[A-ZÁÉÍÓÚ][\wáéíóúãõç]+)+|Lei\s+n\.?\s*[°º]?\s*\d+(?:[./-]\d+)*|[Ll]ei\s+que(?:\s+[a-záéíóúãõç]+){2,6})",
         "eng": r"(?:of\s+the\s+)(?P<law>(?:[A-Z][\w']*\s+)(?:(?:[A-Z][\w']*|of|in|and|on)\s+){0,8}(?:Act|Code)(?:,?\s+\d{4})?)",
         "fra": r"(?:du\s+|de\s+la\s+)(?P<law>[Cc]ode(?:\s+(?:de\s+)?[a-zé]+)+|loi\s+n[°º]\s*\d+(?:-\d+)*)"}
-# divisions of a law: «Título I», «Párrafo 3º del Título III», «Part 2», «Chapitre II» (AKN names)
+# divisions of a law: «Título I», «Título III del Libro Segundo», «Part 2», «Chapitre II» (AKN names);
+# not «párrafo», which is also a paragraph of an article («el párrafo segundo del artículo 217»)
 _DIVISIONS = {
     "spa": {"título": "title", "capítulo": "chapter", "libro": "book", "parte": "part", "sección": "division"},
     "por": {"título": "title", "capítulo": "chapter", "livro": "book", "parte": "part", "secção": "division",
@@ -245,8 +246,8 @@ class Citations:
         return out
 
     def _in_divisions(self, divs: str, uri: str) -> list[str]:
-        """The refs of the top-level provisions in the division «Título I», «Párrafo 3º del Título
-        III» names in document `uri`; none when the document does not mark every level cited."""
+        """The refs of the top-level provisions in the division «Título I», «Título III del Libro
+        Segundo» names in document `uri`; none when the document does not mark every level cited."""
         cited = set()
         for m in self._div_part.finditer(divs):
             n = division_number(m.group("num"))

@@ -417,6 +417,21 @@ def _undouble(text: str, shortest: int) -> tuple[str, int]:
     return "\n".join(lines), count
 
 
+def _ranks(lines) -> dict[str, float]:
+    """How deep each kind of division sits (`_RANK`), with parts and chapters in this law's order:
+    the UK's Parts hold Chapters, but South Africa's and Kenya's Chapters hold Parts («CHAPTER 2 …
+    PART I: CYBERCRIMES»). Whichever the law names first is the outer one."""
+    first = {}
+    for k, (_, s) in enumerate(lines):
+        mc = _CONTAINER.match(s) if s else None
+        if mc:
+            first.setdefault(_CONTAINER_KIND.get(mc.group("kind").lower().rstrip("."), ""), k)
+    rank = dict(_RANK)
+    if first.get("chapter", len(lines)) < first.get("part", len(lines)):
+        rank["chapter"] = rank["part"] - 0.5
+    return rank
+
+
 def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[list[str], list[RawProvision], dict[str, str]]:
     """Return (front matter lines, provisions, table of contents {num: title}). `structured`: the
     source already split the provisions (a portal ingestion), so it has no table of contents."""
@@ -424,6 +439,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
     if not any(s for _, s in lines):
         raise GapcheckError("the text is empty", path=path)
     style = _style(lines)
+    rank = _ranks(lines)
     provisions: list[RawProvision] = []
     front: list[str] = []
     containers: list[tuple[str, str, str]] = []
@@ -561,7 +577,7 @@ def split_provisions(text: str, path="", *, structured: bool = False) -> tuple[l
             prior_text = False
             kind = _CONTAINER_KIND.get(mc.group("kind").lower().rstrip("."), "hcontainer")
             heading = mc.group("rest").strip(" .:" + DASHES)
-            containers = [c for c in containers if _RANK.get(c[0], 9) < _RANK.get(kind, 9)]
+            containers = [c for c in containers if rank.get(c[0], 9) < rank.get(kind, 9)]
             entry = [kind, mc.group("num"), heading]
             containers.append(tuple(entry))
             pending_container = entry

@@ -370,6 +370,23 @@ def test_gazette_heading_above_a_section_across_removed_margin_numbers(tmp_path)
     assert doc.find("sec_4").heading == "Unlawful acts in respect of software or hardware tool"
 
 
+def test_chapters_hold_parts_where_the_law_names_chapters_first(tmp_path):
+    """South Africa's Act, like Kenya's, puts Parts inside Chapters («CHAPTER 2 … PART II: MALICIOUS
+    COMMUNICATIONS»); the UK's Acts, and gapcheck's default, put Chapters inside Parts. The last Part
+    of the gazette's table of contents held every section of the Act when Parts ranked first."""
+    doc, _ = _import(tmp_path, "za_cybercrimes-act-19-2020.gazette-44651.md", "za", "eng", number="19",
+                     date="2020-06-01")
+    assert doc.find("sec_1").divisions == (("chapter", "1"),)
+    assert doc.find("sec_14").divisions == (("chapter", "2"), ("part", "II"))
+    assert doc.find("sec_41").divisions == (("chapter", "4"),)
+    # Part then Chapter: the Part holds the Chapter
+    _, provs, _ = split_provisions("PART 1 GENERAL\n\nCHAPTER 1 OFFENCES\n\n1. Unauthorised access\n\n"
+                                   "(1) A person who accesses a computer commits an offence.\n\n"
+                                   "CHAPTER 2 POWERS\n\n2. Search\n\n(1) A judge may issue a warrant.\n")
+    assert [[c[:2] for c in p.containers] for p in provs] == [[("part", "1"), ("chapter", "1")],
+                                                             [("part", "1"), ("chapter", "2")]]
+
+
 def test_a_division_label_standing_alone_takes_the_next_line_as_its_title(tmp_path):
     """Ley 1273 prints "CAPITULO. II" and, on the next line, "De los atentados informáticos y otras
     infracciones": the title belongs to the chapter, not to the end of article 269H."""

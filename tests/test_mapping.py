@@ -547,3 +547,16 @@ def test_each_offender_of_a_list_a_penalty_announces_defines_an_offence():
     found = match(load_instrument("ets185", "spa"), [doc])
     assert [f.provision.eid for f in found["3"]] == ["art_230"]
     assert [f.provision.eid for f in found["6"]] == ["art_230"]
+
+
+def test_an_interception_of_content_data_is_art_21_and_keeping_it_confidential_preserves_nothing():
+    """Ghana's Act 1038 s 74 «Issue of interception warrant for content data» names the object of
+    Art 21 as the Convention does, not «communications»; its «keep confidential the interception
+    warrant» is no preservation of data (Art 16), which the Act does not provide. s 73 lets the
+    officer apply for such a warrant «to give effect to a mutual legal assistance request» (Art 34)."""
+    from conftest import ROOT
+    from gapcheck.analysis import analyze
+    gh = analyze([ROOT / "national_laws" / "gh"], use_folder_overrides=False)
+    assert ("/akn/gh/act/2020/1038", "74") in _top(gh, "21")[1]
+    assert ("/akn/gh/act/2020/1038", "74") not in _top(gh, "16")[1]
+    assert ("/akn/gh/act/2020/1038", "73") in _top(gh, "34")[1]
