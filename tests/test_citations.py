@@ -211,3 +211,13 @@ def test_an_amending_law_named_by_what_it_does_is_not_the_law_it_amends():
     # Colombia's code is titled «Código Penal (Ley 599 de 2000), texto vigente»
     assert c.document_named("ley que expide el Código Penal") is docs[0]
     assert c.document_named("ley que modifica el Código Penal") is None
+
+
+def test_english_parts_of_chapters():
+    # South Africa's Cybercrimes Act s 24 (jurisdiction) cites «Part II of Chapter 2» (ss 13-16,
+    # malicious communications) and «Chapter 2» (the offences, ss 2-23)
+    from gapcheck.akn import read_document
+    za = read_document(ROOT / "national_laws" / "za" / "cybercrimes-act-2020.xml")
+    cites = {c.words: _eids(c) for c in Citations([za]).of(za.find("sec_24"))}
+    assert cites["Part II of Chapter 2"] == ["sec_13", "sec_14", "sec_15", "sec_16"]
+    assert cites["Chapter 2"] == [f"sec_{n}" for n in range(2, 24)]
