@@ -605,6 +605,22 @@ def _joined_text(provisions: list[Provision], clean=str) -> str:
     return " ".join(parts)
 
 
+# the corpus text joined for the last few sets of provisions, with the provisions (their ids are
+# not reused meanwhile): a re-run on the same laws (an override changed) joins nothing again
+_JOINED: dict[tuple, tuple[list, str]] = {}
+
+
+def _joined_text_of(provisions: list[Provision], clean) -> str:
+    key = (clean, tuple(map(id, provisions)))
+    hit = _JOINED.pop(key, None)
+    if hit is None or any(a is not b for a, b in zip(hit[0], provisions)):
+        hit = (list(provisions), _joined_text(provisions, clean))
+    _JOINED[key] = hit                 # the most recent last
+    while len(_JOINED) > 2 * _RECENT:
+        del _JOINED[next(iter(_JOINED))]
+    return hit[1]
+
+
 def index_corpus(documents: list[Document], language: str, scanner: TermScanner | None = None,
                  classify=None, classify_all=None, fast: bool = True) -> Corpus:
     """Index the top-level provisions of `documents`. With a `scanner` (the model's terms), each
@@ -616,7 +632,7 @@ def index_corpus(documents: list[Document], language: str, scanner: TermScanner 
     expected = 2 * len(provisions) + sum(1 for p in provisions if p.children)
     markers = np.array([lex.chunk_ids[m] for m in _MARKERS])
     for clean in (str, _clean):
-        text = _joined_text(provisions, clean)
+        text = _joined_text_of(provisions, clean)
         # the unoptimised path makes a string of every chunk and looks it up
         ids = lex.ids_of_text(text) if fast else lex.ids(text.split())
         if np.isin(ids, markers).sum() == expected:

@@ -240,6 +240,8 @@ class ElementMatcher:
         # "data"): what makes an offence a cyber offence (national-only offences)
         self.computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
             [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
+        # the words by which a provision makes others apply to it («regirán», «shall apply»)
+        self.incorporation = compiled_terms(model.incorporation, language) if model.incorporation else []
         self._term_kinds = None
         self._function_words = no_gap_after(language)
         model_terms = [t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
@@ -247,7 +249,7 @@ class ElementMatcher:
         # the elements' terms, not the words that say what kind a provision is ("solicitudes de
         # asistencia" is still a request)
         self._term_set = frozenset(t for ts in self._terms.values() for t in ts)
-        self.scanner = TermScanner(model_terms + self.computer, lexicon(language))
+        self.scanner = TermScanner(model_terms + self.computer + self.incorporation, lexicon(language))
 
     @staticmethod
     def _kid(am: ArticleModel):
@@ -681,7 +683,15 @@ def _by_incorporation(model: ElementModel, by_article: dict[str, list[Finding]],
     implements = _implemented(by_article)
     mapped = {am.num: {f.provision.top_ref for f in by_article[am.num]} for am in powers}
     out: dict[str, list[Finding]] = {}
-    for i, (p, candidates) in enumerate(zip(corpus.provisions, _kind_fits(powers, corpus, em))):
+    # only the provisions with a word of incorporation are read (their stems: the words themselves
+    # are checked in the sentence of each citation)
+    if corpus.postings is not None:
+        holders = set().union(*(corpus.postings.get(t, ()) for t in em.incorporation))
+    else:
+        holders = {i for i, ix in enumerate(corpus.indexes) if ix.find(em.incorporation) is not None}
+    fits = _kind_fits(powers, corpus, em)
+    for i in sorted(holders):
+        p, candidates = corpus.provisions[i], fits[i]
         if not candidates:
             continue
         top = p.top_ref
