@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gapcheck.memo import remembered
 from gapcheck.model import Document, Provision
 from gapcheck.text import fold
 
@@ -128,14 +129,7 @@ class Citations:
         self._by_num: dict[str, dict] = {}          # per document, made when first cited
         self._held: dict[str, list] = {}            # per document, its provisions' divisions, the same
         self._named: dict[str, Document | None] = {}
-        key = tuple(id(d) for d in documents)
-        kept = _RECENT.pop(key, None)
-        if kept is None or any(a is not b for a, b in zip(kept[0], documents)):
-            kept = (list(documents), {})       # the documents kept with it: their ids are not reused
-        _RECENT[key] = kept                    # the most recent last
-        while len(_RECENT) > _RECENT_SETS:
-            del _RECENT[next(iter(_RECENT))]
-        self._memo = kept[1]
+        self._memo = remembered(_RECENT, documents, dict, _RECENT_SETS)     # provision id -> (it, citations)
         lang = next((d.language for d in documents if d.language in _NUM), "eng")
         num, join = _NUM[lang], _JOIN[lang]
         self._lang = lang

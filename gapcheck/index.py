@@ -24,6 +24,7 @@ from itertools import accumulate
 import numpy as np
 
 from gapcheck.elements import _SEP, _TOKEN, GAP, MAX_N, TextIndex, all_grams, analyse, no_gap_after
+from gapcheck.memo import remembered
 from gapcheck.model import Document, Provision
 from gapcheck.text import STOPWORDS
 
@@ -610,17 +611,6 @@ def _joined_text(provisions: list[Provision], clean=str) -> str:
 _JOINED: dict[tuple, tuple[list, str]] = {}
 
 
-def _joined_text_of(provisions: list[Provision], clean) -> str:
-    key = (clean, tuple(map(id, provisions)))
-    hit = _JOINED.pop(key, None)
-    if hit is None or any(a is not b for a, b in zip(hit[0], provisions)):
-        hit = (list(provisions), _joined_text(provisions, clean))
-    _JOINED[key] = hit                 # the most recent last
-    while len(_JOINED) > 2 * _RECENT:
-        del _JOINED[next(iter(_JOINED))]
-    return hit[1]
-
-
 def index_corpus(documents: list[Document], language: str, scanner: TermScanner | None = None,
                  classify=None, classify_all=None, fast: bool = True) -> Corpus:
     """Index the top-level provisions of `documents`. With a `scanner` (the model's terms), each
@@ -632,7 +622,7 @@ def index_corpus(documents: list[Document], language: str, scanner: TermScanner 
     expected = 2 * len(provisions) + sum(1 for p in provisions if p.children)
     markers = np.array([lex.chunk_ids[m] for m in _MARKERS])
     for clean in (str, _clean):
-        text = _joined_text_of(provisions, clean)
+        text = remembered(_JOINED, provisions, lambda: _joined_text(provisions, clean), 2 * _RECENT, tag=clean)
         # the unoptimised path makes a string of every chunk and looks it up
         ids = lex.ids_of_text(text) if fast else lex.ids(text.split())
         if np.isin(ids, markers).sum() == expected:

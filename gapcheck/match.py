@@ -240,8 +240,12 @@ class ElementMatcher:
         # "data"): what makes an offence a cyber offence (national-only offences)
         self.computer = compiled_terms(model.vocab.get("computer_system", {}), language) + \
             [t for t in compiled_terms(model.vocab.get("computer_data", {}), language) if len(t) > 1]
-        # the words by which a provision makes others apply to it («regirán», «shall apply»)
+        # the words by which a provision makes others apply to it («regirán», «shall apply»): as
+        # stems for the scan, as written (and without accents) for the sentence of a citation
         self.incorporation = compiled_terms(model.incorporation, language) if model.incorporation else []
+        written = {f(w) for w in model.incorporation.get(LANG2.get(language, language), []) for f in (str.lower, fold)}
+        self.incorporates = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(written, key=len, reverse=True)))
+                                       + r")(?!\w)") if written else None
         self._term_kinds = None
         self._function_words = no_gap_after(language)
         model_terms = [t for ts in list(self._terms.values()) + list(self._kinds.values()) for t in ts]
@@ -673,12 +677,8 @@ def _by_incorporation(model: ElementModel, by_article: dict[str, list[Finding]],
     that makes provisions implementing that article apply to its own measure («… captar, grabar y
     registrar subrepticiamente imágenes o sonidos … Regirán, en lo pertinente, las disposiciones de
     los artículos 222 a 225»: the interception power of Art 21)."""
-    # as written and without accents, matched on the lower-cased sentence (no folding of long texts)
-    words = {f(w) for w in model.incorporation.get(LANG2.get(corpus.language, corpus.language), [])
-             for f in (str.lower, fold)}
-    if not words:
+    if em.incorporates is None:
         return {}
-    incorporates = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
     powers = [am for am in model.articles.values() if am.kind == "power" and am.key and am.num in by_article]
     implements = _implemented(by_article)
     mapped = {am.num: {f.provision.top_ref for f in by_article[am.num]} for am in powers}
@@ -689,13 +689,9 @@ def _by_incorporation(model: ElementModel, by_article: dict[str, list[Finding]],
         holders = set().union(*(corpus.postings.get(t, ()) for t in em.incorporation))
     else:
         holders = {i for i, ix in enumerate(corpus.indexes) if ix.find(em.incorporation) is not None}
-    fits = _kind_fits(powers, corpus, em)
     for i in sorted(holders):
-        p, candidates = corpus.provisions[i], fits[i]
-        if not candidates:
-            continue
-        top = p.top_ref
-        candidates = [am for am in candidates if top not in mapped[am.num]]
+        p = corpus.provisions[i]
+        candidates = [am for am in powers if em.kind_ok(am, corpus.kinds[i]) and p.top_ref not in mapped[am.num]]
         if not candidates:
             continue
         # what it cites first (read once, and remembered on a re-run); its elements only then
@@ -707,7 +703,7 @@ def _by_incorporation(model: ElementModel, by_article: dict[str, list[Finding]],
             stood_on, cites = [], []
             for c in citations:
                 fs = [f for t in c.targets for f in implements.get(t, []) if f.article == am.num]
-                if fs and incorporates.search(_sentence(text, c.at, c.at + len(c.words)).lower()):
+                if fs and em.incorporates.search(_sentence(text, c.at, c.at + len(c.words)).lower()):
                     stood_on += fs
                     if all(x["words"] != c.words for x in cites):
                         cites.append({"words": c.words, "articles": [am.num]})
@@ -773,7 +769,7 @@ def _built_on(model: ElementModel, by_article: dict[str, list[Finding]], at: dic
             continue
         taken = {f.provision.ref for f in by_article[num]}
         for f in by_article[base]:
-            if f.provision.ref in taken or f.source == "derived" or id(f) not in at:
+            if f.provision.ref in taken or id(f) not in at:
                 continue
             i = at[id(f)]
             hits = em.locate_elements(am, corpus.indexes[i])
